@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-document.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_DOCUMENT_VIEW (dossier_document_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierDocumentView, dossier_document_view, DOSSIER, DOCUMENT_VIEW,
+                      GtkWidget)
+
+/* The reading pane: a metadata header and the document's text, read-only and selectable,
+ * with headlines larger and captions and boilerplate dimmed. */
+GtkWidget       *dossier_document_view_new          (void);
+void             dossier_document_view_set_document (DossierDocumentView *self,
+                                                     DossierDocument     *document);
+DossierDocument *dossier_document_view_get_document (DossierDocumentView *self);
+/* Selects [start, end) in code points and scrolls it into view. */
+void             dossier_document_view_select_range (DossierDocumentView *self,
+                                                     guint                start,
+                                                     guint                end);
+GtkTextView     *dossier_document_view_get_text_view (DossierDocumentView *self);
+/* The header labels, for tests. */
+const char      *dossier_document_view_get_header_title (DossierDocumentView *self);
+const char      *dossier_document_view_get_header_details (DossierDocumentView *self);
+
+G_END_DECLS

@@ -1,0 +1,1019 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-window"
+
+#include <stdio.h>
+
+#include "dossier-core.h"
+#include "dossier-search-item.h"
+#include "dossier-window.h"
+
+#define SEARCH_LIMIT 200
+
+struct _DossierWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay     *toast_overlay;
+  GtkSearchEntry      *search_entry;
+  GtkSearchEntry      *filter_entry;
+  GtkRevealer         *import_revealer;
+  GtkLabel            *import_label;
+  GtkProgressBar      *import_progress;
+  GtkPaned            *paned;
+  GtkStack            *sidebar_stack;
+  GtkListView         *library_view;
+  GtkListView         *results_view;
+  GtkStack            *content_stack;
+  DossierDocumentView *document_view;
+
+  /* owned */
+  DossierStore        *store;
+  GSettings           *settings;
+  GListStore          *documents;
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filtered;
+  GtkSingleSelection  *selection;
+  GListStore          *results;
+  GCancellable        *import_cancellable;
+  GStrv                import_errors;
+  gint64               started_at;     /* with --timings: when main() began */
+  gulong               after_paint_id;
+  gint64               document_shown_at;
+  gulong               document_paint_id;
+};
+
+G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+enum {
+  IMPORT_FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void update_actions (DossierWindow *self);
+
+/* Library */
+
+char *document_subtitle (GtkListItem *item,
+                         const char  *outlet,
+                         const char  *published);
+
+/* Used by the list item template: "Outlet · 20 Jun 2024". Exported for GtkBuilder. */
+char *
+document_subtitle (GtkListItem *item,
+                   const char  *outlet,
+                   const char  *published)
+{
+  int year = 0, month = 0, day = 0;
+  g_autofree char *date = NULL;
+  int n = published ? sscanf (published, "%d-%d-%d", &year, &month, &day) : 0;
+
+  if (n == 3)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
+      date = dt ? g_date_time_format (dt, "%-d %b %Y") : g_strdup (published);
+    }
+  else if (published != NULL)
+    date = g_strdup (published);
+
+  if (outlet && date)
+    return g_strdup_printf ("%s · %s", outlet, date);
+  if (outlet)
+    return g_strdup (outlet);
+  if (date)
+    return g_steal_pointer (&date);
+  return g_strdup ("Undated");
+}
+
+static gboolean
+filter_document (gpointer item,
+                 gpointer user_data)
+{
+  DossierWindow *self = user_data;
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  g_autofree char *folded_needle = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *outlet = NULL;
+
+  if (needle == NULL || needle[0] == '\0')
+    return TRUE;
+  folded_needle = g_utf8_casefold (needle, -1);
+  title = g_utf8_casefold (dossier_document_get_title (item), -1);
+  if (strstr (title, folded_needle))
+    return TRUE;
+  if (dossier_document_get_outlet (item) == NULL)
+    return FALSE;
+  outlet = g_utf8_casefold (dossier_document_get_outlet (item), -1);
+  return strstr (outlet, folded_needle) != NULL;
+}
+
+static void
+update_sidebar_page (DossierWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (query != NULL && query[0] != '\0')
+    gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                      g_list_model_get_n_items (G_LIST_MODEL (self->results))
+                                        ? "results" : "no-results");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "library");
+}
+
+static void
+show_error (DossierWindow *self,
+            const char    *heading,
+            const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+dossier_window_reload (DossierWindow *self)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 shown = 0;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (dossier_document_view_get_document (self->document_view))
+    shown = dossier_document_get_id (dossier_document_view_get_document (self->document_view));
+
+  documents = dossier_store_list_documents (self->store, &error);
+  if (documents == NULL)
+    {
+      show_error (self, "Could Not Read the Workspace", error->message);
+      return;
+    }
+  g_list_store_splice (self->documents, 0, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
+                       documents->pdata, documents->len);
+
+  /* keep the shown document selected */
+  if (shown != 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DossierDocument) doc = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+          if (dossier_document_get_id (doc) == shown)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              break;
+            }
+        }
+    }
+  update_sidebar_page (self);
+}
+
+static void
+document_painted_cb (GdkFrameClock *clock,
+                     DossierWindow *self)
+{
+  DossierDocument *document = dossier_document_view_get_document (self->document_view);
+
+  g_clear_signal_handler (&self->document_paint_id, clock);
+  g_print ("dossier: document %" G_GINT64_FORMAT " (%ld characters) shown after %.1f ms\n",
+           dossier_document_get_id (document),
+           g_utf8_strlen (dossier_document_get_text (document), -1),
+           (g_get_monotonic_time () - self->document_shown_at) / 1000.0);
+}
+
+static void
+load_document (DossierWindow *self,
+               gint64         id)
+{
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  /* With --timings, measure from here to the frame that shows the document. */
+  if (self->started_at != 0 && clock != NULL && self->document_paint_id == 0)
+    {
+      self->document_shown_at = g_get_monotonic_time ();
+      self->document_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                         G_CALLBACK (document_painted_cb),
+                                                         self, 0);
+    }
+  document = dossier_store_get_document (self->store, id, &error);
+  if (document == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  dossier_document_view_set_document (self->document_view, document);
+  gtk_stack_set_visible_child_name (self->content_stack, "document");
+  gtk_window_set_title (GTK_WINDOW (self), dossier_document_get_title (document));
+}
+
+static void
+selection_changed_cb (DossierWindow *self)
+{
+  DossierDocument *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item == NULL)
+    return;
+  if (dossier_document_view_get_document (self->document_view) != NULL &&
+      dossier_document_get_id (dossier_document_view_get_document (self->document_view)) ==
+        dossier_document_get_id (item))
+    return;
+  load_document (self, dossier_document_get_id (item));
+}
+
+void
+dossier_window_show_document (DossierWindow *self,
+                              gint64         id)
+{
+  guint n;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (dossier_document_get_id (doc) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
+  load_document (self, id);
+}
+
+static void
+filter_changed_cb (DossierWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Search */
+
+static void
+search_changed_cb (DossierWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  if (query != NULL && query[0] != '\0')
+    {
+      hits = dossier_store_search (self->store, query, SEARCH_LIMIT, &error);
+      if (hits == NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      for (guint i = 0; hits && i < hits->len; i++)
+        g_ptr_array_add (items, dossier_search_item_new (hits->pdata[i]));
+    }
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       items->pdata, items->len);
+  update_sidebar_page (self);
+}
+
+static void
+open_result (DossierWindow *self,
+             guint          position)
+{
+  g_autoptr(DossierSearchItem) item = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  DossierDocument *document;
+  guint start, end;
+
+  if (item == NULL)
+    return;
+  dossier_window_show_document (self, dossier_search_item_get_id (item));
+  document = dossier_document_view_get_document (self->document_view);
+  if (document != NULL &&
+      dossier_document_get_id (document) == dossier_search_item_get_id (item) &&
+      dossier_search_item_locate (item, dossier_document_get_text (document), &start, &end))
+    {
+      dossier_document_view_select_range (self->document_view, start, end);
+      /* the selection shows in full colour, and the keyboard reads on from the hit */
+      gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
+    }
+}
+
+static void
+result_activated_cb (DossierWindow *self,
+                     guint          position)
+{
+  open_result (self, position);
+}
+
+static void
+search_activated_cb (DossierWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+    open_result (self, 0);
+}
+
+static void
+search_stopped_cb (DossierWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* Import */
+
+typedef struct {
+  char      *store_path;
+  GPtrArray *files;
+  gboolean   show_first;
+} ImportData;
+
+typedef struct {
+  DossierWindow *window;
+  guint          done;
+  guint          total;
+  char          *name;
+} ImportProgress;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_free (data->store_path);
+  g_ptr_array_unref (data->files);
+  g_free (data);
+}
+
+static void
+import_progress_free (ImportProgress *progress)
+{
+  g_object_unref (progress->window);
+  g_free (progress->name);
+  g_free (progress);
+}
+
+static gboolean
+import_progress_idle (gpointer user_data)
+{
+  ImportProgress *progress = user_data;
+  DossierWindow *self = progress->window;
+  g_autofree char *label = NULL;
+
+  if (self->import_cancellable == NULL)
+    return G_SOURCE_REMOVE;
+  label = g_strdup_printf ("Imported %u of %u: %s", progress->done, progress->total,
+                           progress->name);
+  gtk_label_set_text (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress,
+                                 (double) progress->done / MAX (progress->total, 1));
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the worker: hands the numbers to the main thread. */
+static void
+import_progress_cb (guint                      done,
+                    guint                      total,
+                    const DossierImportResult *result,
+                    gpointer                   user_data)
+{
+  ImportProgress *progress = g_new0 (ImportProgress, 1);
+
+  progress->window = g_object_ref (user_data);
+  progress->done = done;
+  progress->total = total;
+  progress->name = g_strdup (result->name);
+  g_idle_add_full (G_PRIORITY_DEFAULT, import_progress_idle, progress,
+                   (GDestroyNotify) import_progress_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  /* The worker has a connection of its own; the window's stays on the main thread. */
+  store = dossier_store_open (data->store_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  results = dossier_import_files (store, (GFile **) data->files->pdata, data->files->len,
+                                  DOSSIER_FORMAT_AUTO, import_progress_cb, source_object,
+                                  cancellable, &error);
+  if (results == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (source);
+  ImportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) failures = g_strv_builder_new ();
+  guint imported = 0, duplicates = 0, failed = 0;
+  gint64 first_id = 0;
+  g_autofree char *message = NULL;
+
+  results = g_task_propagate_pointer (G_TASK (result), &error);
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  update_actions (self);
+
+  if (results == NULL)
+    {
+      show_error (self, "Import Failed", error->message);
+      g_signal_emit (self, signals[IMPORT_FINISHED], 0);
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      DossierImportResult *r = results->pdata[i];
+
+      switch (r->status)
+        {
+        case DOSSIER_IMPORT_IMPORTED:
+          imported++;
+          break;
+        case DOSSIER_IMPORT_DUPLICATE:
+          duplicates++;
+          break;
+        case DOSSIER_IMPORT_FAILED:
+        default:
+          failed++;
+          g_strv_builder_add (failures, r->message);
+          break;
+        }
+      if (first_id == 0 && r->id != 0)
+        first_id = r->id;
+    }
+  g_clear_pointer (&self->import_errors, g_strfreev);
+  self->import_errors = g_strv_builder_end (failures);
+
+  dossier_window_reload (self);
+  if (data->show_first && first_id != 0)
+    dossier_window_show_document (self, first_id);
+
+  if (duplicates > 0)
+    message = g_strdup_printf (g_dngettext (NULL, "%u article imported, %u already there",
+                                            "%u articles imported, %u already there", imported),
+                               imported, duplicates);
+  else
+    message = g_strdup_printf (g_dngettext (NULL, "%u article imported", "%u articles imported",
+                                            imported), imported);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  if (failed > 0)
+    {
+      g_autofree char *body = g_strjoinv ("\n", self->import_errors);
+      g_autofree char *heading = g_strdup_printf (g_dngettext (NULL, "%u File Not Imported",
+                                                               "%u Files Not Imported", failed),
+                                                  failed);
+      show_error (self, heading, body);
+    }
+  g_signal_emit (self, signals[IMPORT_FINISHED], 0);
+}
+
+void
+dossier_window_import_files (DossierWindow  *self,
+                             GFile         **files,
+                             guint           n_files,
+                             gboolean        show_first)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (n_files == 0)
+    return;
+  if (self->import_cancellable != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new ("An import is already running"));
+      return;
+    }
+
+  data = g_new0 (ImportData, 1);
+  data->store_path = g_strdup (dossier_store_get_path (self->store));
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  data->show_first = show_first;
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->import_label, "Importing…");
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  update_actions (self);
+
+  task = g_task_new (self, self->import_cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, dossier_window_import_files);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+dossier_window_is_importing (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  return self->import_cancellable != NULL;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     DossierWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      dossier_window_import_files (self, (GFile **) array->pdata, array->len, TRUE);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char    **mime_types,
+            const char    **patterns)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types && mime_types[i]; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  for (guint i = 0; patterns && patterns[i]; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  const char *article_types[] = { "text/plain", "text/html", NULL };
+  const char *article_patterns[] = { "*.txt", "*.html", "*.htm", NULL };
+  const char *text_types[] = { "text/plain", NULL };
+  const char *html_types[] = { "text/html", NULL };
+
+  chooser = gtk_file_chooser_native_new ("Import Articles", GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, "_Import", "_Cancel");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), "Articles (text and HTML)", article_types,
+              article_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), "Plain text", text_types, NULL);
+  add_filter (GTK_FILE_CHOOSER (chooser), "Web pages (HTML)", html_types, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* win.import-files(as): imports the given URIs, as the file chooser would. */
+static void
+import_files_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree const char **uris = g_variant_get_strv (parameter, NULL);
+
+  for (guint i = 0; uris[i]; i++)
+    g_ptr_array_add (files, g_file_new_for_uri (uris[i]));
+  dossier_window_import_files (self, (GFile **) files->pdata, files->len, TRUE);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->import_cancellable);
+      gtk_label_set_text (self->import_label, "Cancelling…");
+    }
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (DOSSIER_WINDOW (widget)->search_entry));
+}
+
+static void
+focus_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (DOSSIER_WINDOW (widget)->filter_entry));
+}
+
+static void
+focus_library_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (DOSSIER_WINDOW (widget)->library_view));
+}
+
+static void
+focus_document_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
+}
+
+/* Enabled state of every window action, in one place. */
+static void
+update_actions (DossierWindow *self)
+{
+  gboolean importing = self->import_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-files", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DossierWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0 || self->import_cancellable != NULL)
+    return FALSE;
+  dossier_window_import_files (self, (GFile **) files->pdata, files->len, TRUE);
+  return TRUE;
+}
+
+/* Window state and timings */
+
+static gboolean
+dossier_window_close_request (GtkWindow *window)
+{
+  DossierWindow *self = DOSSIER_WINDOW (window);
+  int width, height;
+
+  if (self->import_cancellable)
+    g_cancellable_cancel (self->import_cancellable);
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                DossierWindow *self)
+{
+  gint64 elapsed = g_get_monotonic_time () - self->started_at;
+
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  g_print ("dossier: first frame after %.1f ms (%u documents)\n", elapsed / 1000.0,
+           g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
+}
+
+static void
+window_mapped_cb (DossierWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->started_at == 0 || self->after_paint_id != 0 || clock == NULL)
+    return;
+  self->after_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                  G_CALLBACK (after_paint_cb), self, 0);
+}
+
+void
+dossier_window_report_first_frame (DossierWindow *self,
+                                   gint64         started_at)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  self->started_at = started_at;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    window_mapped_cb (self);
+}
+
+/* GObject */
+
+static void
+dossier_window_constructed (GObject *object)
+{
+  DossierWindow *self = (DossierWindow *) object;
+  g_autofree char *basename = NULL;
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+  g_assert (self->settings != NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "sidebar-width", self->paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  basename = g_path_get_basename (dossier_store_get_path (self->store));
+  gtk_window_set_title (GTK_WINDOW (self), basename);
+  dossier_window_reload (self);
+}
+
+static void
+dossier_window_dispose (GObject *object)
+{
+  DossierWindow *self = (DossierWindow *) object;
+
+  if (self->import_cancellable)
+    g_cancellable_cancel (self->import_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->results);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
+}
+
+static void
+dossier_window_finalize (GObject *object)
+{
+  DossierWindow *self = (DossierWindow *) object;
+
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->import_errors, g_strfreev);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->finalize (object);
+}
+
+static void
+dossier_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_window_class_init (DossierWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = dossier_window_constructed;
+  object_class->dispose = dossier_window_dispose;
+  object_class->finalize = dossier_window_finalize;
+  object_class->set_property = dossier_window_set_property;
+  object_class->get_property = dossier_window_get_property;
+  window_class->close_request = dossier_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DOSSIER_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted on the main thread when an import has ended, whatever its outcome. */
+  signals[IMPORT_FINISHED] =
+    g_signal_new ("import-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (DOSSIER_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (DOSSIER_TYPE_DOCUMENT);
+  g_type_ensure (DOSSIER_TYPE_SEARCH_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/dossier/Dossier/dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, document_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, document_subtitle);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-files", "as", import_files_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-filter", NULL, focus_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-library", NULL, focus_library_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-document", NULL,
+                                   focus_document_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.focus-filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.focus-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.focus-document", NULL);
+}
+
+static void
+dossier_window_init (DossierWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->documents = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
+  self->filter = gtk_custom_filter_new (filter_document, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->documents)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->library_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->results = g_list_store_new (DOSSIER_TYPE_SEARCH_ITEM);
+  gtk_list_view_set_model (self->results_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)))));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
+  update_actions (self);
+}
+
+DossierWindow *
+dossier_window_new (GtkApplication *application,
+                    DossierStore   *store,
+                    GSettings      *settings)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (DOSSIER_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "settings", settings,
+                       NULL);
+}
+
+DossierStore *
+dossier_window_get_store (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+DossierDocumentView *
+dossier_window_get_document_view (DossierWindow *self)
+{
+  return self->document_view;
+}
+
+GListModel *
+dossier_window_get_library (DossierWindow *self)
+{
+  return G_LIST_MODEL (self->filtered);
+}
+
+GListModel *
+dossier_window_get_results (DossierWindow *self)
+{
+  return G_LIST_MODEL (self->results);
+}
+
+GtkSearchEntry *
+dossier_window_get_search_entry (DossierWindow *self)
+{
+  return self->search_entry;
+}
+
+GtkListView *
+dossier_window_get_results_view (DossierWindow *self)
+{
+  return self->results_view;
+}
+
+GtkListView *
+dossier_window_get_library_view (DossierWindow *self)
+{
+  return self->library_view;
+}
+
+GtkSearchEntry *
+dossier_window_get_filter_entry (DossierWindow *self)
+{
+  return self->filter_entry;
+}
+
+const char *
+dossier_window_get_sidebar_page (DossierWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->sidebar_stack);
+}
+
+GStrv
+dossier_window_get_import_errors (DossierWindow *self)
+{
+  return self->import_errors;
+}

@@ -1,0 +1,681 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dossier-core.h"
+
+/* Exit statuses: 0 when everything asked for was done, 1 when anything failed, 2 when the
+ * command line itself was wrong. */
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct {
+  const char *name;
+  const char *args;
+  const char *summary;
+  int       (*run) (const char *workspace, int argc, char **argv);
+} Command;
+
+static const Command *find_command (const char *name);
+
+/* Output helpers */
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_document_members (JsonBuilder     *builder,
+                      DossierDocument *document)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, dossier_document_get_id (document));
+  add_string_member (builder, "title", dossier_document_get_title (document));
+  add_string_member (builder, "date", dossier_document_get_published (document));
+  add_string_member (builder, "precision",
+                     dossier_document_get_published (document)
+                       ? dossier_precision_to_string (dossier_document_get_precision (document))
+                       : NULL);
+  add_string_member (builder, "outlet", dossier_document_get_outlet (document));
+  add_string_member (builder, "byline", dossier_document_get_byline (document));
+  add_string_member (builder, "url", dossier_document_get_url (document));
+  add_string_member (builder, "language", dossier_document_get_language (document));
+  add_string_member (builder, "format", dossier_document_get_format (document));
+  add_string_member (builder, "file", dossier_document_get_source_name (document));
+  add_string_member (builder, "sha256", dossier_document_get_sha256 (document));
+  add_string_member (builder, "imported_at", dossier_document_get_imported_at (document));
+}
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("dossier-cli: %s\n", message);
+}
+
+static DossierStore *
+open_workspace (const char *workspace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = workspace ? g_strdup (workspace) : dossier_store_default_path ();
+  DossierStore *store = dossier_store_open (path, &error);
+
+  if (store == NULL)
+    print_error (error->message);
+  else if (dossier_store_get_backup_path (store) != NULL)
+    g_printerr ("dossier-cli: upgraded %s; the previous version is kept in %s\n", path,
+                dossier_store_get_backup_path (store));
+  return store;
+}
+
+/* Parses a command's options; prints its help for --help.  Returns -1 to go on, otherwise
+ * the exit status. */
+static int
+parse_command_line (const Command  *command,
+                    GOptionEntry   *entries,
+                    int            *argc,
+                    char         ***argv)
+{
+  g_autofree char *usage = g_strdup_printf ("%s %s", command->name, command->args);
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, command->summary);
+  g_option_context_set_description (context,
+                                    "Global option: --workspace FILE (before the command) "
+                                    "chooses the workspace; the default is "
+                                    "$XDG_DATA_HOME/dossier/workspace.dossier.");
+  if (entries)
+    g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("dossier-cli %s: %s\n", command->name, error->message);
+      g_printerr ("Try 'dossier-cli %s --help'.\n", command->name);
+      return EXIT_USAGE;
+    }
+  return -1;
+}
+
+static gboolean
+parse_id (const char *command,
+          const char *text,
+          gint64     *id)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_printerr ("dossier-cli %s: “%s” is not a document id (a number from 'dossier-cli list')\n",
+                  command, text ? text : "");
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/* import */
+
+typedef struct {
+  char **args;   /* the file names as given on the command line */
+  gboolean json;
+} ImportOutput;
+
+static void
+import_progress_cb (guint                      done,
+                    guint                      total,
+                    const DossierImportResult *result,
+                    gpointer                   user_data)
+{
+  ImportOutput *output = user_data;
+  const char *arg = output->args[done - 1];
+  const char *reason = result->message;
+
+  /* Messages name the file by its base name; say it as given on the command line. */
+  if (reason != NULL && g_str_has_prefix (reason, result->name) &&
+      reason[strlen (result->name)] == ':')
+    reason += strlen (result->name) + 2;
+
+  if (result->status == DOSSIER_IMPORT_FAILED)
+    g_printerr ("dossier-cli: %s: %s\n", arg, reason);
+  else if (output->json)
+    return;
+  else if (result->status == DOSSIER_IMPORT_DUPLICATE)
+    g_print ("%s: skipped, %s\n", arg, reason);
+  else
+    g_print ("%s: imported as document %" G_GINT64_FORMAT " “%s”%s\n", arg, result->id,
+             result->title, result->truncated ? " (part of the page was dropped)" : "");
+}
+
+static int
+run_import (const char *workspace,
+            int         argc,
+            char      **argv)
+{
+  const Command *command = find_command ("import");
+  gboolean json = FALSE;
+  char *format_name = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the results as a JSON array", NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      "Treat every file as FORMAT: auto (the default), text or html", "FORMAT" },
+    { NULL }
+  };
+  static const char *status_names[] = { "imported", "duplicate", "failed" };
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_owned = NULL;
+  DossierFormat format = DOSSIER_FORMAT_AUTO;
+  ImportOutput output;
+  guint counts[3] = { 0, 0, 0 };
+  int status;
+
+  if ((status = parse_command_line (command, entries, &argc, &argv)) >= 0)
+    return status;
+  format_owned = format_name;
+  if (format_name == NULL || g_str_equal (format_name, "auto"))
+    format = DOSSIER_FORMAT_AUTO;
+  else if (g_str_equal (format_name, "text"))
+    format = DOSSIER_FORMAT_TEXT;
+  else if (g_str_equal (format_name, "html"))
+    format = DOSSIER_FORMAT_HTML;
+  else
+    {
+      g_printerr ("dossier-cli import: unknown format “%s” (auto, text or html)\n", format_name);
+      return EXIT_USAGE;
+    }
+  if (argc < 2)
+    {
+      g_printerr ("dossier-cli import: no files given\nTry 'dossier-cli import --help'.\n");
+      return EXIT_USAGE;
+    }
+  if ((store = open_workspace (workspace)) == NULL)
+    return EXIT_FAILED;
+
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+  output.args = argv + 1;
+  output.json = json;
+  results = dossier_import_files (store, (GFile **) files->pdata, files->len, format,
+                                  import_progress_cb, &output, NULL, &error);
+  if (results == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    counts[((DossierImportResult *) results->pdata[i])->status]++;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < results->len; i++)
+        {
+          DossierImportResult *result = results->pdata[i];
+
+          json_builder_begin_object (builder);
+          add_string_member (builder, "file", argv[i + 1]);
+          add_string_member (builder, "status", status_names[result->status]);
+          json_builder_set_member_name (builder, "id");
+          if (result->id != 0)
+            json_builder_add_int_value (builder, result->id);
+          else
+            json_builder_add_null_value (builder);
+          add_string_member (builder, "title", result->title);
+          add_string_member (builder, "error", result->status == DOSSIER_IMPORT_FAILED
+                                                 ? result->message : NULL);
+          json_builder_set_member_name (builder, "truncated");
+          json_builder_add_boolean_value (builder, result->truncated);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  g_printerr ("%u imported, %u already in the workspace, %u failed\n",
+              counts[DOSSIER_IMPORT_IMPORTED], counts[DOSSIER_IMPORT_DUPLICATE],
+              counts[DOSSIER_IMPORT_FAILED]);
+  return counts[DOSSIER_IMPORT_FAILED] ? EXIT_FAILED : EXIT_OK;
+}
+
+/* list */
+
+static int
+run_list (const char *workspace,
+          int         argc,
+          char      **argv)
+{
+  const Command *command = find_command ("list");
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON array", NULL },
+    { NULL }
+  };
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = parse_command_line (command, entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc > 1)
+    {
+      g_printerr ("dossier-cli list: unexpected argument “%s”\n", argv[1]);
+      return EXIT_USAGE;
+    }
+  if ((store = open_workspace (workspace)) == NULL)
+    return EXIT_FAILED;
+  if ((documents = dossier_store_list_documents (store, &error)) == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < documents->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_document_members (builder, g_ptr_array_index (documents, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      DossierDocument *document = g_ptr_array_index (documents, i);
+      const char *date = dossier_document_get_published (document);
+      const char *outlet = dossier_document_get_outlet (document);
+      g_autofree char *day = date ? g_strndup (date, 10) : g_strdup ("");
+
+      g_print ("%6" G_GINT64_FORMAT "  %-10s  %-24.24s  %s\n", dossier_document_get_id (document),
+               day, outlet ? outlet : "", dossier_document_get_title (document));
+    }
+  if (documents->len == 0)
+    g_printerr ("No documents yet: add some with 'dossier-cli import FILE…'\n");
+  return EXIT_OK;
+}
+
+/* show */
+
+static int
+run_show (const char *workspace,
+          int         argc,
+          char      **argv)
+{
+  const Command *command = find_command ("show");
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON object with the text and regions",
+      NULL },
+    { NULL }
+  };
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+
+  if ((status = parse_command_line (command, entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    {
+      g_printerr ("dossier-cli show: give one document id\nTry 'dossier-cli show --help'.\n");
+      return EXIT_USAGE;
+    }
+  if (!parse_id ("show", argv[1], &id))
+    return EXIT_USAGE;
+  if ((store = open_workspace (workspace)) == NULL)
+    return EXIT_FAILED;
+  if ((document = dossier_store_get_document (store, id, &error)) == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      GArray *regions = dossier_document_get_regions (document);
+
+      json_builder_begin_object (builder);
+      add_document_members (builder, document);
+      add_string_member (builder, "text", dossier_document_get_text (document));
+      json_builder_set_member_name (builder, "regions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; regions && i < regions->len; i++)
+        {
+          const DossierRegion *region = &g_array_index (regions, DossierRegion, i);
+
+          json_builder_begin_object (builder);
+          add_string_member (builder, "kind", dossier_region_kind_to_string (region->kind));
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_int_value (builder, region->start);
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_int_value (builder, region->end);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return EXIT_OK;
+    }
+
+  {
+    const struct { const char *label; const char *value; } fields[] = {
+      { "Title", dossier_document_get_title (document) },
+      { "Outlet", dossier_document_get_outlet (document) },
+      { "Byline", dossier_document_get_byline (document) },
+      { "Date", dossier_document_get_published (document) },
+      { "URL", dossier_document_get_url (document) },
+      { "File", dossier_document_get_source_name (document) },
+      { "Imported", dossier_document_get_imported_at (document) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (fields[i].value != NULL)
+        g_print ("%-9s %s\n", fields[i].label, fields[i].value);
+    g_print ("\n%s\n", dossier_document_get_text (document));
+  }
+  return EXIT_OK;
+}
+
+/* search */
+
+static char *
+mark_snippet (const DossierSearchHit *hit,
+              gboolean                tty)
+{
+  GString *out = g_string_new (NULL);
+  const char *open = tty ? "\033[1m" : "«";
+  const char *close = tty ? "\033[0m" : "»";
+  guint next = 0, n = 0;
+
+  for (const char *p = hit->snippet; *p; p = g_utf8_next_char (p), n++)
+    {
+      while (next < hit->highlights->len && g_array_index (hit->highlights, guint, next) == n)
+        {
+          g_string_append (out, next % 2 == 0 ? open : close);
+          next++;
+        }
+      g_string_append_unichar (out, g_utf8_get_char (p));
+    }
+  for (; next < hit->highlights->len; next++)
+    g_string_append (out, next % 2 == 0 ? open : close);
+  return g_string_free (out, FALSE);
+}
+
+static int
+run_search (const char *workspace,
+            int         argc,
+            char      **argv)
+{
+  const Command *command = find_command ("search");
+  gboolean json = FALSE;
+  int limit = 20;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a ranked JSON array", NULL },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, "Show at most N results (default 20)", "N" },
+    { NULL }
+  };
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+  int status;
+
+  if ((status = parse_command_line (command, entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc < 2)
+    {
+      g_printerr ("dossier-cli search: no query given\nTry 'dossier-cli search --help'.\n");
+      return EXIT_USAGE;
+    }
+  if (limit < 1)
+    {
+      g_printerr ("dossier-cli search: --limit must be at least 1\n");
+      return EXIT_USAGE;
+    }
+  query = g_strjoinv (" ", argv + 1);
+  if ((store = open_workspace (workspace)) == NULL)
+    return EXIT_FAILED;
+  if ((hits = dossier_store_search (store, query, (guint) limit, &error)) == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          DossierSearchHit *hit = g_ptr_array_index (hits, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, hit->id);
+          add_string_member (builder, "title", hit->title);
+          add_string_member (builder, "snippet", hit->snippet);
+          json_builder_set_member_name (builder, "highlights");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j + 1 < hit->highlights->len; j += 2)
+            {
+              json_builder_begin_array (builder);
+              json_builder_add_int_value (builder, g_array_index (hit->highlights, guint, j));
+              json_builder_add_int_value (builder, g_array_index (hit->highlights, guint, j + 1));
+              json_builder_end_array (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_double_value (builder, hit->rank);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      DossierSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *marked = mark_snippet (hit, isatty (STDOUT_FILENO));
+
+      g_print ("%6" G_GINT64_FORMAT "  %s\n        %s\n", hit->id, hit->title, marked);
+    }
+  if (hits->len == 0)
+    g_printerr ("No matches for “%s”\n", query);
+  return EXIT_OK;
+}
+
+/* remove */
+
+static int
+run_remove (const char *workspace,
+            int         argc,
+            char      **argv)
+{
+  const Command *command = find_command ("remove");
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int status;
+
+  if ((status = parse_command_line (command, NULL, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2)
+    {
+      g_printerr ("dossier-cli remove: give one document id\n"
+                  "Try 'dossier-cli remove --help'.\n");
+      return EXIT_USAGE;
+    }
+  if (!parse_id ("remove", argv[1], &id))
+    return EXIT_USAGE;
+  if ((store = open_workspace (workspace)) == NULL)
+    return EXIT_FAILED;
+  if ((document = dossier_store_get_document (store, id, &error)) == NULL ||
+      !dossier_store_remove_document (store, id, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  g_print ("removed document %" G_GINT64_FORMAT " “%s”\n", id,
+           dossier_document_get_title (document));
+  return EXIT_OK;
+}
+
+/* Dispatch */
+
+static const Command commands[] = {
+  { "import", "FILE…", "Import articles (plain text or HTML) into the workspace. One line per "
+    "file; a file that fails is reported with the reason and the others still import.",
+    run_import },
+  { "list", "", "List the documents of the workspace, newest first.", run_list },
+  { "show", "ID", "Show a document's metadata and text.", run_show },
+  { "search", "QUERY…", "Full-text search over titles and texts, best match first. Words must "
+    "all match; use \"quoted phrases\" and word* prefixes.", run_search },
+  { "remove", "ID", "Remove a document from the workspace.", run_remove },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out,
+           "Usage: dossier-cli [--workspace FILE] COMMAND [OPTION…]\n\n"
+           "Dossier's workspace from the shell.\n\nCommands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %-8s %.*s\n", commands[i].name, commands[i].args,
+             (int) strcspn (commands[i].summary, "."), commands[i].summary);
+  fprintf (out,
+           "\nOptions:\n"
+           "  --workspace FILE  the workspace to use (default "
+           "$XDG_DATA_HOME/dossier/workspace.dossier)\n"
+           "  --version         print the version\n"
+           "  -h, --help        this help; 'dossier-cli COMMAND --help' for a command\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *workspace = NULL;
+  const Command *command;
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (g_str_equal (argv[i], "--workspace") || g_str_equal (argv[i], "-w"))
+        {
+          if (i + 1 >= argc)
+            {
+              g_printerr ("dossier-cli: --workspace needs a file name\n");
+              return EXIT_USAGE;
+            }
+          workspace = argv[i + 1];
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--workspace="))
+        {
+          workspace = argv[i] + strlen ("--workspace=");
+          i++;
+        }
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_usage (stdout);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("dossier-cli %s\n", DOSSIER_VERSION);
+          return EXIT_OK;
+        }
+      else
+        {
+          g_printerr ("dossier-cli: unknown option “%s”\n", argv[i]);
+          print_usage (stderr);
+          return EXIT_USAGE;
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[i], "help"))
+    {
+      if (i + 1 < argc && (command = find_command (argv[i + 1])) != NULL)
+        {
+          char *help_argv[] = { (char *) command->name, (char *) "--help", NULL };
+          return command->run (workspace, 2, help_argv);
+        }
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  command = find_command (argv[i]);
+  if (command == NULL)
+    {
+      g_printerr ("dossier-cli: unknown command “%s”\n", argv[i]);
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  return command->run (workspace, argc - i, argv + i);
+}

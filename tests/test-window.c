@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The real window on a temporary workspace, driven through its actions; each test saves a
+ * screenshot (PNG) in the build directory. */
+#include <adwaita.h>
+#include <string.h>
+
+#include "dossier-core.h"
+#include "dossier-window.h"
+#include "test-common.h"
+
+typedef struct {
+  char          *dir;
+  DossierStore  *store;
+  GSettings     *settings;
+  DossierWindow *window;
+} Fixture;
+
+static void
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  return !dossier_window_is_importing (data);
+}
+
+/* Lets queued work (idles, relayout, a frame) run. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", file, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = test_make_tmpdir ();
+  path = g_build_filename (f->dir, "ui.dossier", NULL);
+  f->store = dossier_store_open (path, &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new ("io.github.dossier.Dossier");
+  g_settings_set_int (f->settings, "window-width", 1200);
+  g_settings_set_int (f->settings, "window-height", 800);
+  f->window = dossier_window_new (NULL, f->store, f->settings);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for (mapped, f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (l->data != f->window)
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  settle ();
+  g_clear_object (&f->settings);
+  g_assert_finalize_object (f->store);
+  test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+write_fixture (Fixture    *f,
+               const char *name,
+               const char *content,
+               gssize      len)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, content, len, NULL));
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
+static void
+import_uris (Fixture     *f,
+             const char **uris)
+{
+  gboolean started = gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-files",
+                                                 "^as", uris);
+
+  g_assert_true (started);
+  g_assert_true (dossier_window_is_importing (f->window));
+  wait_for (import_done, f->window);
+  settle ();
+}
+
+static const char ferry_txt[] =
+  "title Ferry line approved\n"
+  "source The Port Vell Courier\n"
+  "author Lena Ivers\n"
+  "url https://courier.example/ferry\n"
+  "date 2024-06-20\n\n"
+  "The council approved the ferry line on Thursday after a long debate.\n\n"
+  "“We waited ten years for this,” said councillor Mara Ostrand.\n\n"
+  "The harbour pilots welcomed the decision.\n";
+
+static const char quay_html[] =
+  "<html lang=\"en\"><head><title>Quay repairs begin</title>"
+  "<meta property=\"og:site_name\" content=\"Varn Evening Post\">"
+  "<meta property=\"article:published_time\" content=\"2024-05-02T08:00:00Z\">"
+  "</head><body><nav><a href=\"/\">Home</a></nav><article><h1>Quay repairs begin</h1>"
+  "<p>Work on the old quay started at dawn, the harbour master said.</p>"
+  "<figure><img src=\"q.jpg\"><figcaption>Cranes on the quay. (credit: VEP/ANNA BELL)"
+  "</figcaption></figure><p>The repairs will take a year.</p></article></body></html>";
+
+static void
+test_import_and_read (Fixture *f, gconstpointer data)
+{
+  g_autofree char *a = write_fixture (f, "ferry.txt", ferry_txt, -1);
+  g_autofree char *b = write_fixture (f, "quay.html", quay_html, -1);
+  const char *uris[] = { a, b, NULL };
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_assert_cmpstr (dossier_window_get_sidebar_page (f->window), ==, "empty");
+  save_screenshot (GTK_WIDGET (f->window), "empty");
+
+  import_uris (f, uris);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_window_get_library (f->window)), ==, 2);
+  g_assert_cmpstr (dossier_window_get_sidebar_page (f->window), ==, "library");
+  g_assert_cmpint (dossier_store_count_documents (f->store, NULL), ==, 2);
+
+  /* the first file is shown once the import ends */
+  g_assert_nonnull (dossier_document_view_get_document (view));
+  g_assert_cmpstr (dossier_document_view_get_header_title (view), ==, "Ferry line approved");
+  g_assert_cmpstr (dossier_document_view_get_header_details (view), ==,
+                   "The Port Vell Courier  ·  By Lena Ivers  ·  20 June 2024");
+  buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==,
+                   dossier_document_get_text (dossier_document_view_get_document (view)));
+  g_assert_true (g_str_has_prefix (text, "The council approved the ferry line"));
+  g_assert_false (gtk_text_view_get_editable (dossier_document_view_get_text_view (view)));
+  save_screenshot (GTK_WIDGET (f->window), "document");
+
+  /* the library is newest first: the HTML page, dated 2024-05-02, is second; selecting its
+   * row in the list view opens it */
+  {
+    g_autoptr(DossierDocument) second = g_list_model_get_item (dossier_window_get_library (f->window), 1);
+    GtkSelectionModel *selection = gtk_list_view_get_model (dossier_window_get_library_view (f->window));
+
+    g_assert_cmpstr (dossier_document_get_title (second), ==, "Quay repairs begin");
+    gtk_selection_model_select_item (selection, 1, TRUE);
+  }
+  settle ();
+  g_assert_cmpstr (dossier_document_view_get_header_title (view), ==, "Quay repairs begin");
+  {
+    g_autofree char *html_text = NULL;
+    GtkTextTag *caption = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                     "caption");
+    GtkTextIter it;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    html_text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_null (strstr (html_text, "Home"));
+    /* the caption is dimmed: its text carries the caption tag */
+    g_assert_nonnull (strstr (html_text, "Cranes on the quay."));
+    gtk_text_buffer_get_iter_at_offset (buffer, &it,
+                                        (int) g_utf8_pointer_to_offset (html_text,
+                                                                        strstr (html_text, "Cranes")));
+    g_assert_true (gtk_text_iter_has_tag (&it, caption));
+  }
+}
+
+static void
+test_filter (Fixture *f, gconstpointer data)
+{
+  g_autofree char *a = write_fixture (f, "ferry.txt", ferry_txt, -1);
+  g_autofree char *b = write_fixture (f, "quay.html", quay_html, -1);
+  const char *uris[] = { a, b, NULL };
+  GListModel *library = dossier_window_get_library (f->window);
+  g_autoptr(DossierDocument) only = NULL;
+
+  import_uris (f, uris);
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-filter", NULL);
+  /* by outlet, whatever the case */
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_filter_entry (f->window)), "varn EVENING");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, 1);
+  only = g_list_model_get_item (library, 0);
+  g_assert_cmpstr (dossier_document_get_title (only), ==, "Quay repairs begin");
+  save_screenshot (GTK_WIDGET (f->window), "filter");
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_filter_entry (f->window)), "nothing like it");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_filter_entry (f->window)), "");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, 2);
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return g_list_model_get_n_items (dossier_window_get_results (data)) > 0;
+}
+
+static void
+test_search (Fixture *f, gconstpointer data)
+{
+  g_autofree char *a = write_fixture (f, "ferry.txt", ferry_txt, -1);
+  g_autofree char *b = write_fixture (f, "quay.html", quay_html, -1);
+  const char *uris[] = { a, b, NULL };
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (view));
+  g_autofree char *selected = NULL;
+  GtkTextIter start, end;
+
+  import_uris (f, uris);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_search_entry (f->window)), "pilots");
+  wait_for (has_results, f->window);
+  g_assert_cmpstr (dossier_window_get_sidebar_page (f->window), ==, "results");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_window_get_results (f->window)), ==, 1);
+
+  /* choosing the result opens the document with the first hit selected */
+  g_signal_emit_by_name (dossier_window_get_results_view (f->window), "activate", 0);
+  settle ();
+  g_assert_cmpstr (dossier_document_view_get_header_title (view), ==, "Ferry line approved");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (selected, ==, "pilots");
+  save_screenshot (GTK_WIDGET (f->window), "search");
+
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_search_entry (f->window)), "zeppelin");
+  settle ();
+  settle ();
+  g_assert_cmpstr (dossier_window_get_sidebar_page (f->window), ==, "no-results");
+}
+
+static void
+test_failed_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = write_fixture (f, "ferry.txt", ferry_txt, -1);
+  g_autofree char *bad = write_fixture (f, "broken.txt", "Headline\n\nbad \xff byte\n", -1);
+  g_autofree char *other = write_fixture (f, "quay.html", quay_html, -1);
+  const char *uris[] = { good, bad, other, NULL };
+  GStrv errors;
+  gboolean dialog_shown = FALSE;
+  GList *toplevels;
+
+  import_uris (f, uris);
+  g_assert_cmpint (dossier_store_count_documents (f->store, NULL), ==, 2);
+  errors = dossier_window_get_import_errors (f->window);
+  g_assert_nonnull (errors);
+  g_assert_cmpuint (g_strv_length (errors), ==, 1);
+  g_assert_cmpstr (errors[0], ==, "broken.txt: not valid UTF-8 at byte 14");
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      {
+        g_assert_nonnull (strstr (adw_message_dialog_get_body (l->data), "broken.txt"));
+        save_screenshot (GTK_WIDGET (l->data), "import-error");
+        dialog_shown = TRUE;
+      }
+  g_list_free (toplevels);
+  g_assert_true (dialog_shown);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  {
+    /* AdwApplication loads the app's CSS; the tests have no application, so do it here. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, "/io/github/dossier/Dossier/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/import-and-read", test_import_and_read);
+  ADD ("/window/filter", test_filter);
+  ADD ("/window/search", test_search);
+  ADD ("/window/failed-file", test_failed_file);
+
+#undef ADD
+
+  return g_test_run ();
+}
