@@ -514,8 +514,8 @@ test_empty (void)
     "",
     "  \n\t  ",
     "<html><body></body></html>",
-    "<html><head><title>A title only</title><script>var text = 'no';</script></head>"
-    "<body>  <div> </div> <!-- a comment --> </body></html>",
+    ("<html><head><title>A title only</title><script>var text = 'no';</script></head>"
+     "<body>  <div> </div> <!-- a comment --> </body></html>"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

@@ -3219,7 +3219,7 @@ dossier_html_import (const char  *data,
   g_autofree char *page_byline = NULL;
   g_autofree char *microdata_byline = NULL;
   Sanitized sanitized = { NULL, };
-  Metadata md = { NULL, };
+  Metadata md = { { NULL, }, };
   Patterns re = { NULL, };
   Attempt best = { NULL, };
   gsize text_len = 0;
