@@ -196,7 +196,9 @@ test_search_and_remove (void)
 static void
 test_usage (void)
 {
-  const char *commands[] = { "import", "list", "show", "search", "remove" };
+  const char *commands[] = { "import", "list", "show", "search", "remove", "update", "annotate",
+                             "annotations", "annotation-remove", "sources", "source-grade",
+                             "tags", "tag-rename", "tag-delete" };
   g_auto(Run) top = { 0 };
   g_auto(Run) unknown = { 0 };
   g_auto(Run) bad_id = { 0 };
@@ -280,6 +282,140 @@ test_seeds (void)
   }
 }
 
+static void
+test_annotate (void)
+{
+  g_autofree char *ws = g_build_filename (tmpdir, "annotate.dossier", NULL);
+  g_autofree char *v1 = fixture ("pier.txt",
+                                 "title Pier closed after storm\n\n"
+                                 "Mayor Tove Lind said the pier “will reopen in spring”, the "
+                                 "Vell Courier reported. Engineers disagreed.\n", -1);
+  g_autofree char *v2 = fixture ("pier-v2.txt",
+                                 "title Pier closed after storm\n\n"
+                                 "Updated: repairs are funded. Mayor Tove Lind said the pier "
+                                 "“will reopen in spring”, the Vell Courier reported.\n", -1);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *a;
+  JsonArray *tags;
+  const char *text;
+  guint start;
+
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) show = { 0 };
+    g_autoptr(JsonNode) doc = NULL;
+
+    cli (&run, "--no-workspace", "--workspace", ws, "import", v1, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    cli (&show, "--no-workspace", "--workspace", ws, "show", "1", "--json", NULL);
+    doc = parse_json (show.out);
+    text = json_object_get_string_member (json_node_get_object (doc), "text");
+    start = (guint) g_utf8_pointer_to_offset (text, strstr (text, "will reopen in spring"));
+  }
+  {
+    g_autofree char *s = g_strdup_printf ("%u", start);
+    g_autofree char *e = g_strdup_printf ("%u", start + 21);
+    g_auto(Run) run = { 0 };
+    g_auto(Run) bad = { 0 };
+    g_auto(Run) range = { 0 };
+
+    cli (&run, "--no-workspace", "--workspace", ws, "annotate", "1", "--start", s, "--end", e,
+         "--kind", "quote", "--speaker", "Tove Lind", "--source", "Vell Courier", "--cue",
+         "said", "--tag", "ports", "--tag", "=HYPERLINK(\"x\")", "--note", "Check budget",
+         "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_json (run.out);
+    a = json_node_get_object (root);
+    g_assert_cmpstr (json_object_get_string_member (a, "exact"), ==, "will reopen in spring");
+    g_assert_cmpstr (json_object_get_string_member (a, "speaker"), ==, "Tove Lind");
+
+    cli (&bad, "--no-workspace", "--workspace", ws, "annotate", "1", "--start", s, "--end", e,
+         "--kind", "rumour", NULL);
+    g_assert_cmpint (bad.status, ==, 2);
+    g_assert_nonnull (strstr (bad.err, "unknown kind “rumour”"));
+    cli (&range, "--no-workspace", "--workspace", ws, "annotate", "1", "--start", "5",
+         "--end", "99999", NULL);
+    g_assert_cmpint (range.status, ==, 1);
+    g_assert_nonnull (strstr (range.err, "is not a passage of document 1"));
+  }
+  g_clear_pointer (&root, json_node_unref);
+  {
+    g_auto(Run) list = { 0 };
+    g_auto(Run) filtered = { 0 };
+    g_auto(Run) missing = { 0 };
+
+    cli (&list, "--no-workspace", "--workspace", ws, "annotations", "--json", NULL);
+    g_assert_cmpint (list.status, ==, 0);
+    root = parse_json (list.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+    a = json_array_get_object_element (json_node_get_array (root), 0);
+    g_assert_cmpint (json_object_get_int_member (a, "document"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (a, "kind"), ==, "quote");
+    g_assert_cmpint (json_object_get_int_member (a, "start"), ==, start);
+    g_assert_cmpint (json_object_get_int_member (a, "end"), ==, start + 21);
+    g_assert_cmpstr (json_object_get_string_member (a, "source"), ==, "Vell Courier");
+    g_assert_cmpstr (json_object_get_string_member (a, "note"), ==, "Check budget");
+    g_assert_cmpstr (json_object_get_string_member (a, "status"), ==, "anchored");
+    tags = json_object_get_array_member (a, "tags");
+    g_assert_cmpuint (json_array_get_length (tags), ==, 2);
+
+    cli (&filtered, "--no-workspace", "--workspace", ws, "annotations", "--source",
+         "Reuters", "--json", NULL);
+    g_assert_cmpint (filtered.status, ==, 0);
+    {
+      g_autoptr(JsonNode) none = parse_json (filtered.out);
+
+      g_assert_cmpuint (json_array_get_length (json_node_get_array (none)), ==, 0);
+    }
+    cli (&missing, "--no-workspace", "--workspace", ws, "annotations", "--tag", "nothing", NULL);
+    g_assert_cmpint (missing.status, ==, 1);
+    g_assert_nonnull (strstr (missing.err, "No tag called “nothing”"));
+  }
+  g_clear_pointer (&root, json_node_unref);
+  {
+    g_auto(Run) grade = { 0 };
+    g_auto(Run) bad_grade = { 0 };
+    g_auto(Run) sources = { 0 };
+    g_auto(Run) rename = { 0 };
+    g_auto(Run) tag_list = { 0 };
+
+    cli (&grade, "--no-workspace", "--workspace", ws, "source-grade", "vell courier", "B",
+         NULL);
+    g_assert_cmpint (grade.status, ==, 0);
+    cli (&bad_grade, "--no-workspace", "--workspace", ws, "source-grade", "Reuters", "Z",
+         NULL);
+    g_assert_cmpint (bad_grade.status, ==, 2);
+    cli (&sources, "--no-workspace", "--workspace", ws, "sources", "--json", NULL);
+    g_assert_cmpint (sources.status, ==, 0);
+    root = parse_json (sources.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), >=, 90);
+    g_assert_nonnull (strstr (sources.out, "\"name\" : \"Vell Courier\""));
+    g_assert_nonnull (strstr (sources.out, "\"reliability\" : \"B\""));
+
+    cli (&rename, "--no-workspace", "--workspace", ws, "tag-rename", "ports", "harbours", NULL);
+    g_assert_cmpint (rename.status, ==, 0);
+    cli (&tag_list, "--no-workspace", "--workspace", ws, "tags", NULL);
+    g_assert_nonnull (strstr (tag_list.out, "harbours"));
+    g_assert_null (strstr (tag_list.out, "ports"));
+  }
+  g_clear_pointer (&root, json_node_unref);
+  {
+    g_auto(Run) update = { 0 };
+    g_auto(Run) list = { 0 };
+
+    /* A new version of the article moves the quote; the annotation follows it. */
+    cli (&update, "--no-workspace", "--workspace", ws, "update", "1", v2, NULL);
+    g_assert_cmpint (update.status, ==, 0);
+    g_assert_nonnull (strstr (update.out, "0 annotations in place, 1 moved"));
+    g_assert_nonnull (strstr (update.out, "0 orphaned"));
+    cli (&list, "--no-workspace", "--workspace", ws, "annotations", "--json", NULL);
+    root = parse_json (list.out);
+    a = json_array_get_object_element (json_node_get_array (root), 0);
+    g_assert_cmpint (json_object_get_int_member (a, "start"), ==, start + 29);
+    g_assert_cmpstr (json_object_get_string_member (a, "exact"), ==, "will reopen in spring");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/default-workspace", test_default_workspace);
   g_test_add_func ("/cli/not-a-workspace", test_not_a_workspace);
+  g_test_add_func ("/cli/annotate", test_annotate);
   g_test_add_func ("/cli/seeds", test_seeds);
 
   status = g_test_run ();

@@ -412,7 +412,7 @@ test_fts_sync (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_hits (store, "granary"), ==, 1);
   g_assert_cmpuint (count_hits (store, "lighthouses"), ==, 0);
 
-  g_assert_true (dossier_store_update_document (store, id, v2, v2_bytes, &error));
+  g_assert_true (dossier_store_update_document (store, id, v2, v2_bytes, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_hits (store, "granary"), ==, 0);
   g_assert_cmpuint (count_hits (store, "lighthouses"), ==, 1);
@@ -431,7 +431,7 @@ test_fts_sync (Fixture *f, gconstpointer data)
   g_assert_false (dossier_store_remove_document (store, id, &error));
   g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (dossier_store_update_document (store, 999, v2, v2_bytes, &error));
+  g_assert_false (dossier_store_update_document (store, 999, v2, v2_bytes, NULL, &error));
   g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND);
 }
 

@@ -21,14 +21,24 @@ struct _DossierDocumentView
   GtkLabel        *url_label;
   GtkScrolledWindow *scroller;
   GtkTextView     *text_view;
+  GtkPopover      *selection_popover;
 
   /* owned */
   DossierDocument *document;
   GtkTextTag      *region_tags[DOSSIER_REGION_BOILERPLATE + 1];
+  GtkTextTag      *annotation_tags[DOSSIER_N_ANNOTATION_KINDS];
   int              measure_px;
+  guint            n_marked;
 };
 
 G_DEFINE_FINAL_TYPE (DossierDocumentView, dossier_document_view, GTK_TYPE_WIDGET)
+
+enum {
+  ANNOTATION_CLICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static char *
 format_date (const char       *published,
@@ -104,6 +114,7 @@ dossier_document_view_size_allocate (GtkWidget *widget,
       gtk_widget_set_margin_end (gtk_widget_get_first_child (GTK_WIDGET (self->box)), side);
     }
   gtk_widget_size_allocate (self->box, &(GtkAllocation) { 0, 0, width, height }, baseline);
+  gtk_popover_present (self->selection_popover);
 }
 
 static void
@@ -148,11 +159,87 @@ dossier_document_view_class_init (DossierDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentView, url_label);
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentView, scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierDocumentView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierDocumentView, selection_popover);
+
+  /**
+   * DossierDocumentView::annotation-clicked:
+   * @offset: the code point that was clicked
+   *
+   * A click (not a drag) landed on annotated text; the owner looks the annotations up in the
+   * store by offset (tags are per kind, not per annotation).
+   */
+  signals[ANNOTATION_CLICKED] =
+    g_signal_new ("annotation-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+/* Points the popover at the end of the selection, where the pointer let go. */
+static void
+show_selection_popover (DossierDocumentView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+  GdkRectangle rect;
+  double x, y;
+  int wx, wy;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+  gtk_text_view_get_iter_location (self->text_view, &end, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x,
+                                         rect.y, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
+                                         wx, wy, &x, &y))
+    return;
+  rect.x = (int) x;
+  rect.y = (int) y;
+  rect.width = 1;
+  gtk_popover_set_pointing_to (self->selection_popover, &rect);
+  gtk_popover_popup (self->selection_popover);
+}
+
+/* Runs once the text view has handled a button release: a selection gets the annotate
+ * popover; a plain click on annotated text asks the owner which annotation it was.  A click
+ * in a read-only text view still moves the insert mark, so no coordinates are needed. */
+static gboolean
+after_release_cb (gpointer user_data)
+{
+  DossierDocumentView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+
+  if (gtk_text_buffer_get_has_selection (buffer))
+    {
+      show_selection_popover (self);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  for (guint i = 0; i < DOSSIER_N_ANNOTATION_KINDS; i++)
+    if (gtk_text_iter_has_tag (&iter, self->annotation_tags[i]))
+      {
+        g_signal_emit (self, signals[ANNOTATION_CLICKED], 0,
+                       (guint) gtk_text_iter_get_offset (&iter));
+        break;
+      }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+text_event_cb (GtkEventControllerLegacy *controller,
+               GdkEvent                 *event,
+               DossierDocumentView      *self)
+{
+  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE &&
+      gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+    g_idle_add_full (G_PRIORITY_DEFAULT, after_release_cb, g_object_ref (self),
+                     g_object_unref);
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
 dossier_document_view_init (DossierDocumentView *self)
 {
+  GtkEventController *controller;
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -177,6 +264,37 @@ dossier_document_view_init (DossierDocumentView *self)
                                 "scale", 0.9,
                                 "foreground-rgba", &(GdkRGBA) { 0.55, 0.55, 0.55, 1.0 },
                                 NULL);
+
+  /* One tag per annotation kind, whatever the number of annotations (engineering-notes.md).
+   * Translucent backgrounds read on light and dark pages; the underlines keep an annotation
+   * visible where a later kind's background covers it. */
+  self->annotation_tags[DOSSIER_ANNOTATION_HIGHLIGHT] =
+    gtk_text_buffer_create_tag (buffer, "annotation-highlight",
+                                "background-rgba", &(GdkRGBA) { 0.98, 0.82, 0.15, 0.38 },
+                                NULL);
+  self->annotation_tags[DOSSIER_ANNOTATION_NOTE] =
+    gtk_text_buffer_create_tag (buffer, "annotation-note",
+                                "underline", PANGO_UNDERLINE_SINGLE,
+                                "underline-rgba", &(GdkRGBA) { 0.18, 0.62, 0.32, 1.0 },
+                                "background-rgba", &(GdkRGBA) { 0.18, 0.62, 0.32, 0.14 },
+                                NULL);
+  self->annotation_tags[DOSSIER_ANNOTATION_CLAIM] =
+    gtk_text_buffer_create_tag (buffer, "annotation-claim",
+                                "underline", PANGO_UNDERLINE_SINGLE,
+                                "underline-rgba", &(GdkRGBA) { 0.90, 0.38, 0.0, 1.0 },
+                                "background-rgba", &(GdkRGBA) { 0.95, 0.50, 0.10, 0.20 },
+                                NULL);
+  self->annotation_tags[DOSSIER_ANNOTATION_QUOTE] =
+    gtk_text_buffer_create_tag (buffer, "annotation-quote",
+                                "underline", PANGO_UNDERLINE_SINGLE,
+                                "underline-rgba", &(GdkRGBA) { 0.11, 0.44, 0.85, 1.0 },
+                                "background-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 0.18 },
+                                NULL);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (text_event_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
 }
 
 GtkWidget *
@@ -303,4 +421,87 @@ const char *
 dossier_document_view_get_header_details (DossierDocumentView *self)
 {
   return gtk_label_get_text (self->details_label);
+}
+
+void
+dossier_document_view_set_annotations (DossierDocumentView *self,
+                                       GPtrArray           *annotations)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  int length;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < DOSSIER_N_ANNOTATION_KINDS; i++)
+    gtk_text_buffer_remove_tag (buffer, self->annotation_tags[i], &start, &end);
+  self->n_marked = 0;
+  length = gtk_text_buffer_get_char_count (buffer);
+
+  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+    {
+      DossierAnnotation *a = g_ptr_array_index (annotations, i);
+      GtkTextIter a_start, a_end;
+
+      /* Orphans have no place in this text: the panel lists them. */
+      if (a->status != DOSSIER_ANNOTATION_ANCHORED || (int) a->selector.end > length)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &a_start, (int) a->selector.start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &a_end, (int) a->selector.end);
+      gtk_text_buffer_apply_tag (buffer, self->annotation_tags[a->kind], &a_start, &a_end);
+      self->n_marked++;
+    }
+}
+
+guint
+dossier_document_view_get_n_marked (DossierDocumentView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), 0);
+  return self->n_marked;
+}
+
+gboolean
+dossier_document_view_get_selection (DossierDocumentView  *self,
+                                     guint                *start,
+                                     guint                *end,
+                                     char                **text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (self->document == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &a, &b))
+    return FALSE;
+  if (start)
+    *start = (guint) gtk_text_iter_get_offset (&a);
+  if (end)
+    *end = (guint) gtk_text_iter_get_offset (&b);
+  if (text)
+    *text = gtk_text_iter_get_text (&a, &b);
+  return TRUE;
+}
+
+gboolean
+dossier_document_view_is_marked (DossierDocumentView   *self,
+                                 guint                  offset,
+                                 DossierAnnotationKind  kind)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), FALSE);
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter,
+                                      (int) offset);
+  return gtk_text_iter_has_tag (&iter, self->annotation_tags[kind]);
+}
+
+void
+dossier_document_view_hide_popover (DossierDocumentView *self)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+  gtk_popover_popdown (self->selection_popover);
 }

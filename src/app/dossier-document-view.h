@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-annotation.h"
 #include "dossier-document.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,20 @@ void             dossier_document_view_select_range (DossierDocumentView *self,
                                                      guint                start,
                                                      guint                end);
 GtkTextView     *dossier_document_view_get_text_view (DossierDocumentView *self);
+/* Marks the anchored annotations in the text, one tag per kind; orphans are not drawn. */
+void             dossier_document_view_set_annotations (DossierDocumentView *self,
+                                                         GPtrArray           *annotations);
+/* The selected code points and, if @text is not NULL, their text. FALSE when none. */
+gboolean         dossier_document_view_get_selection (DossierDocumentView  *self,
+                                                      guint                *start,
+                                                      guint                *end,
+                                                      char                **text);
+void             dossier_document_view_hide_popover  (DossierDocumentView *self);
+/* For tests: how many annotations are drawn, and whether @offset carries @kind's mark. */
+guint            dossier_document_view_get_n_marked  (DossierDocumentView *self);
+gboolean         dossier_document_view_is_marked     (DossierDocumentView   *self,
+                                                      guint                  offset,
+                                                      DossierAnnotationKind  kind);
 /* The header labels, for tests. */
 const char      *dossier_document_view_get_header_title (DossierDocumentView *self);
 const char      *dossier_document_view_get_header_details (DossierDocumentView *self);

@@ -3,8 +3,12 @@
 
 #include <stdio.h>
 
+#include "dossier-annotation-dialog.h"
+#include "dossier-annotation-panel.h"
 #include "dossier-core.h"
 #include "dossier-search-item.h"
+#include "dossier-sources-dialog.h"
+#include "dossier-tags-dialog.h"
 #include "dossier-window.h"
 
 #define SEARCH_LIMIT 200
@@ -25,7 +29,9 @@ struct _DossierWindow
   GtkListView         *library_view;
   GtkListView         *results_view;
   GtkStack            *content_stack;
+  GtkPaned            *reading_paned;
   DossierDocumentView *document_view;
+  DossierAnnotationPanel *annotation_panel;
 
   /* owned */
   DossierStore        *store;
@@ -37,6 +43,7 @@ struct _DossierWindow
   GListStore          *results;
   GCancellable        *import_cancellable;
   GStrv                import_errors;
+  DossierHistory      *history;
   gint64               started_at;     /* with --timings: when main() began */
   gulong               after_paint_id;
   gint64               document_shown_at;
@@ -194,6 +201,324 @@ document_painted_cb (GdkFrameClock *clock,
            (g_get_monotonic_time () - self->document_shown_at) / 1000.0);
 }
 
+/* Annotations */
+
+static gint64
+shown_document_id (DossierWindow *self)
+{
+  DossierDocument *document = dossier_document_view_get_document (self->document_view);
+
+  return document ? dossier_document_get_id (document) : 0;
+}
+
+/* Reads the shown document's annotations again and draws them; @new_document also resets
+ * the panel (filters, notes). */
+static void
+refresh_annotations (DossierWindow *self,
+                     gboolean       new_document)
+{
+  DossierAnnotationFilter filter = DOSSIER_ANNOTATION_FILTER_INIT;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  filter.document_id = shown_document_id (self);
+  if (filter.document_id != 0)
+    annotations = dossier_store_list_annotations (self->store, &filter, &error);
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  dossier_document_view_set_annotations (self->document_view, annotations);
+  if (new_document)
+    dossier_annotation_panel_set_document (self->annotation_panel, filter.document_id,
+                                           annotations);
+  else
+    dossier_annotation_panel_set_annotations (self->annotation_panel, annotations);
+}
+
+static void
+select_annotation (DossierWindow     *self,
+                   DossierAnnotation *annotation)
+{
+  if (annotation->status == DOSSIER_ANNOTATION_ANCHORED)
+    dossier_document_view_select_range (self->document_view, annotation->selector.start,
+                                        annotation->selector.end);
+  dossier_annotation_panel_select (self->annotation_panel, annotation->id);
+}
+
+static void
+annotation_activated_cb (DossierWindow     *self,
+                         DossierAnnotation *annotation)
+{
+  if (annotation->status == DOSSIER_ANNOTATION_ORPHAN)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new ("This passage is not in the current text of "
+                                                  "the document"));
+      return;
+    }
+  dossier_document_view_select_range (self->document_view, annotation->selector.start,
+                                      annotation->selector.end);
+}
+
+/* A click on marked text: the innermost annotation there is the one meant. */
+static void
+annotation_clicked_cb (DossierWindow *self,
+                       guint          offset)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  found = dossier_store_annotations_at (self->store, shown_document_id (self), offset, &error);
+  if (found == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  if (found->len > 0)
+    select_annotation (self, g_ptr_array_index (found, 0));
+}
+
+static void
+show_toast_with_undo (DossierWindow *self,
+                      const char    *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, "_Undo");
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* After a write the store and the views must agree: redraw, select, enable undo. */
+static void
+annotation_changed (DossierWindow *self,
+                    gint64         document_id,
+                    gint64         annotation_id)
+{
+  if (document_id != 0 && document_id != shown_document_id (self))
+    dossier_window_show_document (self, document_id);
+  else
+    refresh_annotations (self, FALSE);
+  if (annotation_id != 0)
+    {
+      g_autoptr(DossierAnnotation) annotation =
+        dossier_store_get_annotation (self->store, annotation_id, NULL);
+
+      if (annotation != NULL)
+        select_annotation (self, annotation);
+    }
+  update_actions (self);
+}
+
+static void
+dialog_saved_cb (DossierAnnotationDialog *dialog,
+                 DossierWindow           *self)
+{
+  DossierAnnotation *existing = dossier_annotation_dialog_get_existing (dialog);
+  g_autoptr(DossierAnnotation) after = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierAnnotationFields fields;
+  gint64 id;
+
+  dossier_annotation_dialog_get_fields (dialog, &fields);
+  if (existing != NULL)
+    id = dossier_store_update_annotation (self->store, existing->id, &fields, &error)
+         ? existing->id : 0;
+  else
+    {
+      guint start = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "start"));
+      guint end = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "end"));
+      gint64 document_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog),
+                                                                         "document"));
+
+      id = dossier_store_add_annotation (self->store, document_id, start, end, &fields,
+                                         &error);
+    }
+  if (id == 0 || (after = dossier_store_get_annotation (self->store, id, &error)) == NULL)
+    {
+      /* The dialog stays open with what the analyst typed. */
+      dossier_annotation_dialog_show_error (dialog, error->message);
+      return;
+    }
+  dossier_history_record (self->history, existing, after);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  annotation_changed (self, after->document_id, after->id);
+}
+
+static void
+open_annotation_dialog (DossierWindow         *self,
+                        DossierAnnotationKind  kind,
+                        const char            *passage,
+                        DossierAnnotation     *existing,
+                        guint                  start,
+                        guint                  end)
+{
+  GtkWidget *dialog = dossier_annotation_dialog_new (GTK_WINDOW (self), self->store, kind,
+                                                     passage, existing);
+
+  if (existing == NULL)
+    {
+      g_object_set_data (G_OBJECT (dialog), "start", GUINT_TO_POINTER (start));
+      g_object_set_data (G_OBJECT (dialog), "end", GUINT_TO_POINTER (end));
+      g_object_set_data (G_OBJECT (dialog), "document",
+                         GSIZE_TO_POINTER ((gsize) shown_document_id (self)));
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.annotate(s): the selected passage becomes a highlight at once, or opens the form for a
+ * quote, claim or note. */
+static void
+annotate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autofree char *passage = NULL;
+  DossierAnnotationKind kind;
+  guint start, end;
+
+  if (!dossier_annotation_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    return;
+  dossier_document_view_hide_popover (self->document_view);
+  if (!dossier_document_view_get_selection (self->document_view, &start, &end, &passage))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new ("Select a passage of the text first"));
+      return;
+    }
+
+  if (kind == DOSSIER_ANNOTATION_HIGHLIGHT)
+    {
+      DossierAnnotationFields fields = { .kind = kind };
+      g_autoptr(DossierAnnotation) after = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 id = dossier_store_add_annotation (self->store, shown_document_id (self), start,
+                                                end, &fields, &error);
+
+      if (id == 0 || (after = dossier_store_get_annotation (self->store, id, &error)) == NULL)
+        {
+          show_error (self, "Could Not Save the Highlight", error->message);
+          return;
+        }
+      dossier_history_record (self->history, NULL, after);
+      annotation_changed (self, after->document_id, after->id);
+      return;
+    }
+  open_annotation_dialog (self, kind, passage, NULL, start, end);
+}
+
+static void
+edit_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(DossierAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  annotation = dossier_store_get_annotation (self->store, g_variant_get_int64 (parameter),
+                                             &error);
+  if (annotation == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  open_annotation_dialog (self, annotation->kind, annotation->selector.exact, annotation, 0, 0);
+}
+
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(DossierAnnotation) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  before = dossier_store_get_annotation (self->store, g_variant_get_int64 (parameter), &error);
+  if (before == NULL || !dossier_store_remove_annotation (self->store, before->id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  dossier_history_record (self->history, before, NULL);
+  annotation_changed (self, before->document_id, 0);
+  title = g_strdup_printf ("%s deleted", dossier_annotation_kind_label (before->kind));
+  show_toast_with_undo (self, title);
+}
+
+static void
+undo_redo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  g_autofree char *label = undo ? dossier_history_describe_undo (self->history)
+                                : dossier_history_describe_redo (self->history);
+  g_autoptr(GError) error = NULL;
+  gint64 document_id = 0, annotation_id = 0;
+  gboolean done;
+
+  done = undo ? dossier_history_undo (self->history, self->store, &document_id,
+                                      &annotation_id, &error)
+              : dossier_history_redo (self->history, self->store, &document_id,
+                                      &annotation_id, &error);
+  if (!done)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* Select what came back; what went away has nothing to select. */
+  {
+    g_autoptr(DossierAnnotation) back = dossier_store_get_annotation (self->store,
+                                                                      annotation_id, NULL);
+
+    annotation_changed (self, document_id, back != NULL ? annotation_id : 0);
+  }
+  if (label != NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("%s: %s", undo ? "Undone" : "Redone", label);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+}
+
+static void
+registry_changed_cb (DossierWindow *self)
+{
+  /* Grades and names shown in the panel come from the sources and tags. */
+  refresh_annotations (self, FALSE);
+}
+
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *dialog = dossier_sources_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (registry_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+manage_tags_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *dialog = dossier_tags_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (registry_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 load_document (DossierWindow *self,
                gint64         id)
@@ -219,6 +544,8 @@ load_document (DossierWindow *self,
   dossier_document_view_set_document (self->document_view, document);
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   gtk_window_set_title (GTK_WINDOW (self), dossier_document_get_title (document));
+  refresh_annotations (self, TRUE);
+  update_actions (self);
 }
 
 static void
@@ -670,6 +997,12 @@ update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-files", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate",
+                                 dossier_document_view_get_document (self->document_view) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history && dossier_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history && dossier_history_can_redo (self->history));
 }
 
 static gboolean
@@ -698,8 +1031,12 @@ dossier_window_close_request (GtkWindow *window)
   DossierWindow *self = DOSSIER_WINDOW (window);
   int width, height;
 
+  g_autoptr(GError) error = NULL;
+
   if (self->import_cancellable)
     g_cancellable_cancel (self->import_cancellable);
+  if (!dossier_annotation_panel_flush_notes (self->annotation_panel, &error))
+    g_warning ("Could not save the notes: %s", error->message);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -741,6 +1078,19 @@ dossier_window_report_first_frame (DossierWindow *self,
     window_mapped_cb (self);
 }
 
+/* The annotation panel keeps its width when the window is resized (the text takes the rest),
+ * and the width the analyst drags it to is remembered. */
+static void
+reading_position_cb (DossierWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->reading_paned));
+  int panel = width - gtk_paned_get_position (self->reading_paned);
+
+  /* Only what the analyst drags: before the first allocation the width is not known. */
+  if (width > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->reading_paned)) && panel >= 200)
+    g_settings_set_int (self->settings, "annotation-panel-width", panel);
+}
+
 /* GObject */
 
 static void
@@ -761,6 +1111,16 @@ dossier_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "sidebar-width", self->paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
+  /* The first split, from the window's width (before anything is allocated); later the
+   * text takes every change of the window's width and the panel keeps its own. */
+  gtk_paned_set_position (self->reading_paned,
+                          MAX (320, g_settings_get_int (self->settings, "window-width") -
+                                    g_settings_get_int (self->settings, "sidebar-width") -
+                                    g_settings_get_int (self->settings,
+                                                        "annotation-panel-width")));
+  dossier_annotation_panel_set_store (self->annotation_panel, self->store);
+  g_signal_connect_object (self->reading_paned, "notify::position",
+                           G_CALLBACK (reading_position_cb), self, G_CONNECT_SWAPPED);
 
   basename = g_path_get_basename (dossier_store_get_path (self->store));
   gtk_window_set_title (GTK_WINDOW (self), basename);
@@ -790,6 +1150,7 @@ dossier_window_finalize (GObject *object)
   DossierWindow *self = (DossierWindow *) object;
 
   g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->import_errors, g_strfreev);
@@ -867,6 +1228,7 @@ dossier_window_class_init (DossierWindowClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (DOSSIER_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (DOSSIER_TYPE_ANNOTATION_PANEL);
   g_type_ensure (DOSSIER_TYPE_DOCUMENT);
   g_type_ensure (DOSSIER_TYPE_SEARCH_ITEM);
 
@@ -884,6 +1246,10 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reading_paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, annotation_panel);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
@@ -900,7 +1266,31 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-document", NULL,
                                    focus_document_action);
 
+  gtk_widget_class_install_action (widget_class, "win.annotate", "s", annotate_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-annotation", "x",
+                                   edit_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-annotation", "x",
+                                   delete_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.annotate", "s", "highlight");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.annotate", "s", "quote");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.annotate", "s", "claim");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.annotate", "s", "note");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
@@ -918,6 +1308,11 @@ dossier_window_init (DossierWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->history = dossier_history_new ();
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
   self->documents = g_list_store_new (DOSSIER_TYPE_DOCUMENT);
   self->filter = gtk_custom_filter_new (filter_document, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->documents)),
@@ -1016,4 +1411,10 @@ GStrv
 dossier_window_get_import_errors (DossierWindow *self)
 {
   return self->import_errors;
+}
+
+DossierAnnotationPanel *
+dossier_window_get_annotation_panel (DossierWindow *self)
+{
+  return self->annotation_panel;
 }

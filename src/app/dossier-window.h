@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "dossier-annotation-panel.h"
 #include "dossier-document-view.h"
 #include "dossier-store.h"
 
@@ -33,6 +34,7 @@ void                 dossier_window_report_first_frame (DossierWindow *self,
 
 /* For tests: the views and models the window shows. */
 DossierDocumentView *dossier_window_get_document_view (DossierWindow *self);
+DossierAnnotationPanel *dossier_window_get_annotation_panel (DossierWindow *self);
 GListModel          *dossier_window_get_library       (DossierWindow *self);
 GListModel          *dossier_window_get_results       (DossierWindow *self);
 GtkSearchEntry      *dossier_window_get_search_entry  (DossierWindow *self);

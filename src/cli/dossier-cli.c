@@ -7,28 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dossier-core.h"
+#include "dossier-cli.h"
 
-/* Exit statuses: 0 when everything asked for was done, 1 when anything failed, 2 when the
- * command line itself was wrong. */
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef struct {
-  const char *name;
-  const char *args;
-  const char *summary;
-  int       (*run) (const char *workspace, int argc, char **argv);
-} Command;
-
-static const Command *find_command (const char *name);
 
 /* Output helpers */
 
-static void
+void
 print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -40,7 +24,7 @@ print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
-static void
+void
 add_string_member (JsonBuilder *builder,
                    const char  *name,
                    const char  *value)
@@ -74,13 +58,13 @@ add_document_members (JsonBuilder     *builder,
   add_string_member (builder, "imported_at", dossier_document_get_imported_at (document));
 }
 
-static void
+void
 print_error (const char *message)
 {
   g_printerr ("dossier-cli: %s\n", message);
 }
 
-static DossierStore *
+DossierStore *
 open_workspace (const char *workspace)
 {
   g_autoptr(GError) error = NULL;
@@ -97,7 +81,7 @@ open_workspace (const char *workspace)
 
 /* Parses a command's options; prints its help for --help.  Returns -1 to go on, otherwise
  * the exit status. */
-static int
+int
 parse_command_line (const Command  *command,
                     GOptionEntry   *entries,
                     int            *argc,
@@ -123,17 +107,17 @@ parse_command_line (const Command  *command,
   return -1;
 }
 
-static gboolean
+gboolean
 parse_id (const char *command,
           const char *text,
+          const char *what,
           gint64     *id)
 {
   guint64 value = 0;
 
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
-      g_printerr ("dossier-cli %s: “%s” is not a document id (a number from 'dossier-cli list')\n",
-                  command, text ? text : "");
+      g_printerr ("dossier-cli %s: “%s” is not %s\n", command, text ? text : "", what);
       return FALSE;
     }
   *id = (gint64) value;
@@ -363,7 +347,7 @@ run_show (const char *workspace,
       g_printerr ("dossier-cli show: give one document id\nTry 'dossier-cli show --help'.\n");
       return EXIT_USAGE;
     }
-  if (!parse_id ("show", argv[1], &id))
+  if (!parse_id ("show", argv[1], DOCUMENT_ID, &id))
     return EXIT_USAGE;
   if ((store = open_workspace (workspace)) == NULL)
     return EXIT_FAILED;
@@ -556,7 +540,7 @@ run_remove (const char *workspace,
                   "Try 'dossier-cli remove --help'.\n");
       return EXIT_USAGE;
     }
-  if (!parse_id ("remove", argv[1], &id))
+  if (!parse_id ("remove", argv[1], DOCUMENT_ID, &id))
     return EXIT_USAGE;
   if ((store = open_workspace (workspace)) == NULL)
     return EXIT_FAILED;
@@ -582,9 +566,26 @@ static const Command commands[] = {
   { "search", "QUERY…", "Full-text search over titles and texts, best match first. Words must "
     "all match; use \"quoted phrases\" and word* prefixes.", run_search },
   { "remove", "ID", "Remove a document from the workspace.", run_remove },
+  { "update", "ID FILE", "Replace a document's text with a new version of the article and "
+    "re-anchor its annotations: what cannot be placed becomes an orphan, never lost.",
+    run_update },
+  { "annotate", "ID", "Annotate the passage --start N --end N of a document as a highlight, "
+    "quote, claim or note, with its speaker, source, cue, credibility, tags and note.",
+    run_annotate },
+  { "annotations", "", "List annotations in document and text order, optionally filtered.",
+    run_annotations },
+  { "annotation-remove", "ID", "Delete an annotation.", run_annotation_remove },
+  { "sources", "", "List the sources (outlets and platforms) with their reliability grades.",
+    run_sources },
+  { "source-grade", "NAME GRADE", "Grade a source's reliability A (completely reliable) to F "
+    "(cannot be judged); \"none\" clears it.", run_source_grade },
+  { "tags", "", "List the tags with how many annotations carry each.", run_tags },
+  { "tag-rename", "OLD NEW", "Rename a tag everywhere; renaming onto an existing tag merges "
+    "the two.", run_tag_rename },
+  { "tag-delete", "NAME", "Remove a tag from every annotation.", run_tag_delete },
 };
 
-static const Command *
+const Command *
 find_command (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -600,8 +601,13 @@ print_usage (FILE *out)
            "Usage: dossier-cli [--workspace FILE] COMMAND [OPTION…]\n\n"
            "Dossier's workspace from the shell.\n\nCommands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-8s %-8s %.*s\n", commands[i].name, commands[i].args,
-             (int) strcspn (commands[i].summary, "."), commands[i].summary);
+    {
+      /* Padded by characters, not bytes: "FILE…" has a three-byte ellipsis. */
+      int pad = 11 - (int) g_utf8_strlen (commands[i].args, -1);
+
+      fprintf (out, "  %-17s %s%*s %.*s\n", commands[i].name, commands[i].args, MAX (pad, 0), "",
+               (int) strcspn (commands[i].summary, ".:;"), commands[i].summary);
+    }
   fprintf (out,
            "\nOptions:\n"
            "  --workspace FILE  the workspace to use (default "

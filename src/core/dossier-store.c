@@ -26,6 +26,12 @@ struct _DossierStore
 
 G_DEFINE_FINAL_TYPE (DossierStore, dossier_store, G_TYPE_OBJECT)
 
+sqlite3 *
+dossier_store_get_db (DossierStore *self)
+{
+  return self->db;
+}
+
 /* Schema */
 
 static const char schema_v1[] =
@@ -80,8 +86,84 @@ static const char schema_v1[] =
   "  INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n"
   "END;\n";
 
+/* Annotations and what they refer to: entities (speakers), sources (outlets), tags, and the
+ * analyst's notes per document. */
+static const char schema_v2[] =
+  "CREATE TABLE source (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),\n"
+  "  kind        TEXT NOT NULL DEFAULT 'other',\n"
+  "  country     TEXT,\n"
+  "  reliability TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),\n"
+  "  notes       TEXT NOT NULL DEFAULT '',\n"
+  "  origin      TEXT NOT NULL DEFAULT 'analyst' CHECK (origin IN ('registry', 'analyst')),\n"
+  "  created_at  TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE source_alias (\n"
+  "  source_id INTEGER NOT NULL REFERENCES source (id) ON DELETE CASCADE,\n"
+  "  alias     TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (alias <> '')\n"
+  ");\n"
+  "CREATE INDEX source_alias_by_source ON source_alias (source_id);\n"
+  "CREATE TABLE entity (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  name       TEXT NOT NULL CHECK (name <> ''),\n"
+  "  kind       TEXT NOT NULL\n"
+  "             CHECK (kind IN ('person', 'organization', 'place', 'outlet')),\n"
+  "  created_at TEXT NOT NULL,\n"
+  "  UNIQUE (name COLLATE NOCASE, kind)\n"
+  ");\n"
+  "CREATE TABLE entity_alias (\n"
+  "  entity_id INTEGER NOT NULL REFERENCES entity (id) ON DELETE CASCADE,\n"
+  "  alias     TEXT NOT NULL COLLATE NOCASE CHECK (alias <> ''),\n"
+  "  UNIQUE (entity_id, alias)\n"
+  ");\n"
+  "CREATE INDEX entity_alias_by_alias ON entity_alias (alias);\n"
+  "CREATE TABLE tag (\n"
+  "  id   INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> '')\n"
+  ");\n"
+  "CREATE TABLE annotation (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  document_id  INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,\n"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('highlight', 'quote', 'claim', 'note')),\n"
+  /* TextPositionSelector: code points into document.text, end exclusive. */
+  "  start_offset INTEGER NOT NULL,\n"
+  "  end_offset   INTEGER NOT NULL,\n"
+  /* TextQuoteSelector. */
+  "  exact        TEXT NOT NULL,\n"
+  "  prefix       TEXT NOT NULL DEFAULT '',\n"
+  "  suffix       TEXT NOT NULL DEFAULT '',\n"
+  "  status       TEXT NOT NULL DEFAULT 'anchored' CHECK (status IN ('anchored', 'orphan')),\n"
+  "  speaker_id   INTEGER REFERENCES entity (id) ON DELETE SET NULL,\n"
+  "  source_id    INTEGER REFERENCES source (id) ON DELETE SET NULL,\n"
+  "  cue          TEXT,\n"
+  "  credibility  INTEGER CHECK (credibility BETWEEN 1 AND 6),\n"
+  "  note         TEXT NOT NULL DEFAULT '',\n"
+  "  origin       TEXT NOT NULL DEFAULT 'analyst' CHECK (origin IN ('analyst', 'auto')),\n"
+  "  review       TEXT NOT NULL DEFAULT 'confirmed'\n"
+  "               CHECK (review IN ('suggested', 'confirmed', 'rejected')),\n"
+  "  created_at   TEXT NOT NULL,\n"
+  "  modified_at  TEXT NOT NULL,\n"
+  "  CHECK (0 <= start_offset AND start_offset < end_offset)\n"
+  ");\n"
+  "CREATE INDEX annotation_by_document ON annotation (document_id, start_offset);\n"
+  "CREATE INDEX annotation_by_speaker ON annotation (speaker_id);\n"
+  "CREATE INDEX annotation_by_source ON annotation (source_id);\n"
+  "CREATE TABLE annotation_tag (\n"
+  "  annotation_id INTEGER NOT NULL REFERENCES annotation (id) ON DELETE CASCADE,\n"
+  "  tag_id        INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (annotation_id, tag_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX annotation_tag_by_tag ON annotation_tag (tag_id);\n"
+  "CREATE TABLE document_note (\n"
+  "  document_id INTEGER PRIMARY KEY REFERENCES document (id) ON DELETE CASCADE,\n"
+  "  body        TEXT NOT NULL,\n"
+  "  modified_at TEXT NOT NULL\n"
+  ");\n";
+
 static const DossierMigration migrations[] = {
-  { 1, schema_v1 },
+  { 1, schema_v1, NULL },
+  { 2, schema_v2, dossier_store_load_source_registry },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
@@ -103,8 +185,8 @@ store_name (DossierStore *self)
   return slash ? slash + 1 : self->path;
 }
 
-static void
-set_sqlite_error (DossierStore  *self,
+void
+dossier_store_set_error (DossierStore  *self,
                   GError       **error,
                   int            rc,
                   const char    *doing)
@@ -136,8 +218,8 @@ set_sqlite_error (DossierStore  *self,
 
 /* Statements */
 
-static sqlite3_stmt *
-get_statement (DossierStore  *self,
+sqlite3_stmt *
+dossier_store_statement (DossierStore  *self,
                const char    *sql,
                GError       **error)
 {
@@ -153,15 +235,15 @@ get_statement (DossierStore  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc, "preparing a query");
+      dossier_store_set_error (self, error, rc, "preparing a query");
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
-static gboolean
-exec_sql (DossierStore  *self,
+gboolean
+dossier_store_exec (DossierStore  *self,
           const char    *sql,
           const char    *doing,
           GError       **error)
@@ -170,7 +252,7 @@ exec_sql (DossierStore  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc, doing);
+      dossier_store_set_error (self, error, rc, doing);
       return FALSE;
     }
   return TRUE;
@@ -182,7 +264,7 @@ query_int (DossierStore  *self,
            int           *value,
            GError       **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, sql, error);
+  sqlite3_stmt *stmt = dossier_store_statement (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -190,7 +272,7 @@ query_int (DossierStore  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (self, error, rc, "reading the workspace");
+      dossier_store_set_error (self, error, rc, "reading the workspace");
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -199,8 +281,8 @@ query_int (DossierStore  *self,
   return TRUE;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
+void
+dossier_store_bind_text (sqlite3_stmt *stmt,
                    int           index,
                    const char   *value)
 {
@@ -210,8 +292,8 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static char *
-column_strdup (sqlite3_stmt *stmt,
+char *
+dossier_store_column_strdup (sqlite3_stmt *stmt,
                int           column)
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
@@ -221,26 +303,26 @@ column_strdup (sqlite3_stmt *stmt,
 
 /* Transactions */
 
-static gboolean
-begin_write (DossierStore  *self,
+gboolean
+dossier_store_begin_write (DossierStore  *self,
              GError       **error)
 {
   if (self->in_batch)
-    return exec_sql (self, "SAVEPOINT dossier_write", "starting a write", error);
-  return exec_sql (self, "BEGIN IMMEDIATE", "starting a write", error);
+    return dossier_store_exec (self, "SAVEPOINT dossier_write", "starting a write", error);
+  return dossier_store_exec (self, "BEGIN IMMEDIATE", "starting a write", error);
 }
 
-static gboolean
-commit_write (DossierStore  *self,
+gboolean
+dossier_store_commit_write (DossierStore  *self,
               GError       **error)
 {
   if (self->in_batch)
-    return exec_sql (self, "RELEASE dossier_write", "saving", error);
-  return exec_sql (self, "COMMIT", "saving", error);
+    return dossier_store_exec (self, "RELEASE dossier_write", "saving", error);
+  return dossier_store_exec (self, "COMMIT", "saving", error);
 }
 
-static void
-rollback_write (DossierStore *self)
+void
+dossier_store_rollback_write (DossierStore *self)
 {
   if (self->in_batch)
     {
@@ -258,7 +340,7 @@ dossier_store_begin_batch (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", "starting an import", error))
+  if (!dossier_store_exec (self, "BEGIN IMMEDIATE", "starting an import", error))
     return FALSE;
   self->in_batch = TRUE;
   return TRUE;
@@ -272,9 +354,9 @@ dossier_store_commit_batch (DossierStore  *self,
   g_return_val_if_fail (self->in_batch, FALSE);
 
   self->in_batch = FALSE;
-  if (!exec_sql (self, "COMMIT", "saving the import", error))
+  if (!dossier_store_exec (self, "COMMIT", "saving the import", error))
     {
-      rollback_write (self);
+      dossier_store_rollback_write (self);
       return FALSE;
     }
   return TRUE;
@@ -362,7 +444,7 @@ backup_before_migration (DossierStore  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc, "backing up before the upgrade");
+      dossier_store_set_error (self, error, rc, "backing up before the upgrade");
       return FALSE;
     }
   g_debug ("backed up %s (schema %d) to %s", self->path, version, backup);
@@ -381,11 +463,12 @@ run_migration (DossierStore           *self,
                                                   migration->version);
   g_autoptr(GError) local_error = NULL;
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", "starting the upgrade", error))
+  if (!dossier_store_exec (self, "BEGIN IMMEDIATE", "starting the upgrade", error))
     return FALSE;
-  if (!exec_sql (self, migration->sql, "upgrading the workspace", &local_error) ||
-      !exec_sql (self, set_version, "upgrading the workspace", &local_error) ||
-      !exec_sql (self, "COMMIT", "saving the upgrade", &local_error))
+  if (!dossier_store_exec (self, migration->sql, "upgrading the workspace", &local_error) ||
+      (migration->populate != NULL && !migration->populate (self, &local_error)) ||
+      !dossier_store_exec (self, set_version, "upgrading the workspace", &local_error) ||
+      !dossier_store_exec (self, "COMMIT", "saving the upgrade", &local_error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
@@ -471,7 +554,7 @@ dossier_store_open_with_migrations (const char             *path,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc, "opening the workspace");
+      dossier_store_set_error (self, error, rc, "opening the workspace");
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -481,9 +564,9 @@ dossier_store_open_with_migrations (const char             *path,
   if (!check_workspace (self, latest, &version, error))
     return NULL;
 
-  if (!exec_sql (self, "PRAGMA journal_mode = WAL", "opening the workspace", error) ||
-      !exec_sql (self, "PRAGMA synchronous = NORMAL", "opening the workspace", error) ||
-      !exec_sql (self, "PRAGMA foreign_keys = ON", "opening the workspace", error))
+  if (!dossier_store_exec (self, "PRAGMA journal_mode = WAL", "opening the workspace", error) ||
+      !dossier_store_exec (self, "PRAGMA synchronous = FULL", "opening the workspace", error) ||
+      !dossier_store_exec (self, "PRAGMA foreign_keys = ON", "opening the workspace", error))
     return NULL;
   self->schema_version = version;
 
@@ -543,8 +626,8 @@ dossier_store_default_path (void)
 
 /* Documents */
 
-static char *
-now_utc (void)
+char *
+dossier_store_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
@@ -574,13 +657,13 @@ insert_regions (DossierStore    *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = get_statement (self, "DELETE FROM region WHERE document_id = ?", error);
+  stmt = dossier_store_statement (self, "DELETE FROM region WHERE document_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, sqlite3_errcode (self->db), "saving regions");
+      dossier_store_set_error (self, error, sqlite3_errcode (self->db), "saving regions");
       return FALSE;
     }
 
@@ -589,7 +672,7 @@ insert_regions (DossierStore    *self,
       const DossierRegion *region = &g_array_index (article->regions, DossierRegion, i);
       int rc;
 
-      stmt = get_statement (self,
+      stmt = dossier_store_statement (self,
                             "INSERT INTO region (document_id, kind, start_offset, end_offset) "
                             "VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
@@ -602,7 +685,7 @@ insert_regions (DossierStore    *self,
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (self, error, rc, "saving regions");
+          dossier_store_set_error (self, error, rc, "saving regions");
           return FALSE;
         }
     }
@@ -616,7 +699,7 @@ find_by_sha256 (DossierStore  *self,
                 char         **title,
                 GError       **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, "SELECT id, title FROM document WHERE sha256 = ?",
+  sqlite3_stmt *stmt = dossier_store_statement (self, "SELECT id, title FROM document WHERE sha256 = ?",
                                       error);
   int rc;
 
@@ -629,11 +712,11 @@ find_by_sha256 (DossierStore  *self,
     {
       *id = sqlite3_column_int64 (stmt, 0);
       if (title)
-        *title = column_strdup (stmt, 1);
+        *title = dossier_store_column_strdup (stmt, 1);
     }
   else if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc, "checking for duplicates");
+      dossier_store_set_error (self, error, rc, "checking for duplicates");
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -679,28 +762,28 @@ dossier_store_add_document (DossierStore    *self,
     }
 
   title = title_for (article, source_name);
-  imported_at = now_utc ();
+  imported_at = dossier_store_now ();
   data = g_bytes_get_data (original, &len);
 
-  if (!begin_write (self, error))
+  if (!dossier_store_begin_write (self, error))
     return FALSE;
 
-  stmt = get_statement (self,
+  stmt = dossier_store_statement (self,
                         "INSERT INTO document (title, outlet, byline, url, published, precision,"
                         " language, format, source_name, sha256, truncated, imported_at, text,"
                         " original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 2, article->outlet);
-  bind_text_or_null (stmt, 3, article->byline);
-  bind_text_or_null (stmt, 4, article->url);
-  bind_text_or_null (stmt, 5, article->published);
+  dossier_store_bind_text (stmt, 2, article->outlet);
+  dossier_store_bind_text (stmt, 3, article->byline);
+  dossier_store_bind_text (stmt, 4, article->url);
+  dossier_store_bind_text (stmt, 5, article->published);
   sqlite3_bind_text (stmt, 6, dossier_precision_to_string (article->precision), -1,
                      SQLITE_STATIC);
-  bind_text_or_null (stmt, 7, article->language);
+  dossier_store_bind_text (stmt, 7, article->language);
   sqlite3_bind_text (stmt, 8, article->format ? article->format : "text", -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 9, source_name);
+  dossier_store_bind_text (stmt, 9, source_name);
   sqlite3_bind_text (stmt, 10, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 11, article->truncated ? 1 : 0);
   sqlite3_bind_text (stmt, 12, imported_at, -1, SQLITE_STATIC);
@@ -710,12 +793,12 @@ dossier_store_add_document (DossierStore    *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc, "saving the document");
+      dossier_store_set_error (self, error, rc, "saving the document");
       goto fail;
     }
   new_id = sqlite3_last_insert_rowid (self->db);
 
-  if (!insert_regions (self, new_id, article, error) || !commit_write (self, error))
+  if (!insert_regions (self, new_id, article, error) || !dossier_store_commit_write (self, error))
     goto fail;
 
   g_debug ("stored document %" G_GINT64_FORMAT " from %s", new_id, source_name);
@@ -724,7 +807,7 @@ dossier_store_add_document (DossierStore    *self,
   return TRUE;
 
 fail:
-  rollback_write (self);
+  dossier_store_rollback_write (self);
   return FALSE;
 }
 
@@ -733,7 +816,7 @@ document_exists (DossierStore  *self,
                  gint64         id,
                  GError       **error)
 {
-  sqlite3_stmt *stmt = get_statement (self, "SELECT 1 FROM document WHERE id = ?", error);
+  sqlite3_stmt *stmt = dossier_store_statement (self, "SELECT 1 FROM document WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -747,16 +830,17 @@ document_exists (DossierStore  *self,
     g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND,
                  "No document %" G_GINT64_FORMAT " in %s", id, store_name (self));
   else
-    set_sqlite_error (self, error, rc, "looking up the document");
+    dossier_store_set_error (self, error, rc, "looking up the document");
   return FALSE;
 }
 
 gboolean
-dossier_store_update_document (DossierStore    *self,
-                               gint64           id,
-                               DossierArticle  *article,
-                               GBytes          *original,
-                               GError         **error)
+dossier_store_update_document (DossierStore           *self,
+                               gint64                  id,
+                               DossierArticle         *article,
+                               GBytes                 *original,
+                               DossierReanchorReport  *report,
+                               GError                **error)
 {
   g_autofree char *sha256 = NULL;
   g_autofree char *title = NULL;
@@ -771,7 +855,7 @@ dossier_store_update_document (DossierStore    *self,
   g_return_val_if_fail (article != NULL && article->text != NULL, FALSE);
   g_return_val_if_fail (original != NULL, FALSE);
 
-  if (!begin_write (self, error))
+  if (!dossier_store_begin_write (self, error))
     return FALSE;
   if (!document_exists (self, id, error))
     goto fail;
@@ -788,9 +872,9 @@ dossier_store_update_document (DossierStore    *self,
     }
 
   title = title_for (article, NULL);
-  modified_at = now_utc ();
+  modified_at = dossier_store_now ();
   data = g_bytes_get_data (original, &len);
-  stmt = get_statement (self,
+  stmt = dossier_store_statement (self,
                         "UPDATE document SET title = ?, outlet = ?, byline = ?, url = ?,"
                         " published = ?, precision = ?, language = ?, format = ?, sha256 = ?,"
                         " truncated = ?, modified_at = ?, text = ?, original = ? WHERE id = ?",
@@ -798,13 +882,13 @@ dossier_store_update_document (DossierStore    *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 2, article->outlet);
-  bind_text_or_null (stmt, 3, article->byline);
-  bind_text_or_null (stmt, 4, article->url);
-  bind_text_or_null (stmt, 5, article->published);
+  dossier_store_bind_text (stmt, 2, article->outlet);
+  dossier_store_bind_text (stmt, 3, article->byline);
+  dossier_store_bind_text (stmt, 4, article->url);
+  dossier_store_bind_text (stmt, 5, article->published);
   sqlite3_bind_text (stmt, 6, dossier_precision_to_string (article->precision), -1,
                      SQLITE_STATIC);
-  bind_text_or_null (stmt, 7, article->language);
+  dossier_store_bind_text (stmt, 7, article->language);
   sqlite3_bind_text (stmt, 8, article->format ? article->format : "text", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 10, article->truncated ? 1 : 0);
@@ -816,15 +900,17 @@ dossier_store_update_document (DossierStore    *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc, "saving the document");
+      dossier_store_set_error (self, error, rc, "saving the document");
       goto fail;
     }
-  if (!insert_regions (self, id, article, error) || !commit_write (self, error))
+  if (!insert_regions (self, id, article, error) ||
+      !dossier_store_reanchor (self, id, article->text, report, error) ||
+      !dossier_store_commit_write (self, error))
     goto fail;
   return TRUE;
 
 fail:
-  rollback_write (self);
+  dossier_store_rollback_write (self);
   return FALSE;
 }
 
@@ -838,11 +924,11 @@ dossier_store_remove_document (DossierStore  *self,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
 
-  if (!begin_write (self, error))
+  if (!dossier_store_begin_write (self, error))
     return FALSE;
   if (!document_exists (self, id, error))
     goto fail;
-  stmt = get_statement (self, "DELETE FROM document WHERE id = ?", error);
+  stmt = dossier_store_statement (self, "DELETE FROM document WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -850,15 +936,15 @@ dossier_store_remove_document (DossierStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc, "removing the document");
+      dossier_store_set_error (self, error, rc, "removing the document");
       goto fail;
     }
-  if (!commit_write (self, error))
+  if (!dossier_store_commit_write (self, error))
     goto fail;
   return TRUE;
 
 fail:
-  rollback_write (self);
+  dossier_store_rollback_write (self);
   return FALSE;
 }
 
@@ -911,7 +997,7 @@ dossier_store_list_documents (DossierStore  *self,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  stmt = get_statement (self,
+  stmt = dossier_store_statement (self,
                         "SELECT " DOCUMENT_COLUMNS " FROM document"
                         " ORDER BY published IS NULL, published DESC, imported_at DESC, id DESC",
                         error);
@@ -922,7 +1008,7 @@ dossier_store_list_documents (DossierStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc, "listing documents");
+      dossier_store_set_error (self, error, rc, "listing documents");
       return NULL;
     }
   return g_steal_pointer (&documents);
@@ -941,7 +1027,7 @@ dossier_store_get_document (DossierStore  *self,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  stmt = get_statement (self, "SELECT " DOCUMENT_COLUMNS ", text FROM document WHERE id = ?",
+  stmt = dossier_store_statement (self, "SELECT " DOCUMENT_COLUMNS ", text FROM document WHERE id = ?",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -950,7 +1036,7 @@ dossier_store_get_document (DossierStore  *self,
   if (rc == SQLITE_ROW)
     {
       document = document_from_row (stmt);
-      text = column_strdup (stmt, 12);
+      text = dossier_store_column_strdup (stmt, 12);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -961,11 +1047,11 @@ dossier_store_get_document (DossierStore  *self,
     }
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (self, error, rc, "reading the document");
+      dossier_store_set_error (self, error, rc, "reading the document");
       return NULL;
     }
 
-  stmt = get_statement (self,
+  stmt = dossier_store_statement (self,
                         "SELECT kind, start_offset, end_offset FROM region"
                         " WHERE document_id = ? ORDER BY start_offset", error);
   if (stmt == NULL)
@@ -984,7 +1070,7 @@ dossier_store_get_document (DossierStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc, "reading regions");
+      dossier_store_set_error (self, error, rc, "reading regions");
       return NULL;
     }
   dossier_document_set_text (document, text, regions);
@@ -1002,7 +1088,7 @@ dossier_store_get_original (DossierStore  *self,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  stmt = get_statement (self, "SELECT original FROM document WHERE id = ?", error);
+  stmt = dossier_store_statement (self, "SELECT original FROM document WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1013,7 +1099,7 @@ dossier_store_get_original (DossierStore  *self,
     g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND,
                  "No document %" G_GINT64_FORMAT " in %s", id, store_name (self));
   else
-    set_sqlite_error (self, error, rc, "reading the document");
+    dossier_store_set_error (self, error, rc, "reading the document");
   sqlite3_reset (stmt);
   return bytes;
 }
@@ -1207,7 +1293,7 @@ dossier_store_search (DossierStore  *self,
     return g_steal_pointer (&hits);
 
   /* The snippet always comes from the text: the title is shown beside it anyway. */
-  stmt = get_statement (self,
+  stmt = dossier_store_statement (self,
                         "SELECT d.id, d.title,"
                         " snippet(document_fts, 1, char(2), char(3), '…', 24), rank"
                         " FROM document_fts JOIN document d ON d.id = document_fts.rowid"
@@ -1221,7 +1307,7 @@ dossier_store_search (DossierStore  *self,
       DossierSearchHit *hit = g_new0 (DossierSearchHit, 1);
 
       hit->id = sqlite3_column_int64 (stmt, 0);
-      hit->title = column_strdup (stmt, 1);
+      hit->title = dossier_store_column_strdup (stmt, 1);
       split_snippet ((const char *) sqlite3_column_text (stmt, 2), &hit->snippet,
                      &hit->highlights);
       hit->rank = sqlite3_column_double (stmt, 3);
@@ -1230,7 +1316,7 @@ dossier_store_search (DossierStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc, "searching");
+      dossier_store_set_error (self, error, rc, "searching");
       return NULL;
     }
   return g_steal_pointer (&hits);

@@ -3,13 +3,17 @@
 
 #include <gio/gio.h>
 
+#include "dossier-annotation.h"
 #include "dossier-article.h"
 #include "dossier-document.h"
+#include "dossier-entity.h"
+#include "dossier-source.h"
+#include "dossier-tag.h"
 
 G_BEGIN_DECLS
 
 /* The schema version this build writes.  Each version is one numbered migration. */
-#define DOSSIER_SCHEMA_VERSION 1
+#define DOSSIER_SCHEMA_VERSION 2
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 
@@ -47,12 +51,22 @@ gboolean      dossier_store_add_document    (DossierStore    *self,
                                              const char      *source_name,
                                              gint64          *id,
                                              GError         **error);
-/* Replaces the text, regions, metadata and original bytes of a document. */
-gboolean      dossier_store_update_document (DossierStore    *self,
-                                             gint64           id,
-                                             DossierArticle  *article,
-                                             GBytes          *original,
-                                             GError         **error);
+/* What happened to a document's annotations when its text was replaced. */
+typedef struct {
+  guint unchanged;     /* still at the same offsets */
+  guint moved;         /* the same quote, found elsewhere */
+  guint approximate;   /* placed on a close match */
+  guint orphaned;      /* not found: kept and listed as orphans */
+} DossierReanchorReport;
+
+/* Replaces the text, regions, metadata and original bytes of a document, and re-anchors its
+ * annotations in the new text (@report may be NULL), all in one transaction. */
+gboolean      dossier_store_update_document (DossierStore          *self,
+                                             gint64                 id,
+                                             DossierArticle        *article,
+                                             GBytes                *original,
+                                             DossierReanchorReport *report,
+                                             GError               **error);
 gboolean      dossier_store_remove_document (DossierStore    *self,
                                              gint64           id,
                                              GError         **error);
@@ -95,6 +109,107 @@ gboolean      dossier_search_hit_locate     (const DossierSearchHit *hit,
                                              const char             *text,
                                              guint                  *start,
                                              guint                  *end);
+
+/* Annotations.  Every call is its own committed transaction: the analyst's work is on disk
+ * when it returns. */
+
+/* Annotates the code points [@start, @end) of document @document_id; returns the new
+ * annotation's id, or 0 with @error set. */
+gint64        dossier_store_add_annotation  (DossierStore                  *self,
+                                             gint64                         document_id,
+                                             guint                          start,
+                                             guint                          end,
+                                             const DossierAnnotationFields *fields,
+                                             GError                       **error);
+gboolean      dossier_store_update_annotation (DossierStore                *self,
+                                               gint64                       id,
+                                               const DossierAnnotationFields *fields,
+                                               GError                     **error);
+gboolean      dossier_store_remove_annotation (DossierStore                *self,
+                                               gint64                       id,
+                                               GError                     **error);
+/* Writes @annotation exactly as given (id, selector, status, fields, tags, times), inserting
+ * it if its id is not stored: how undo brings back a deleted or edited annotation. */
+gboolean      dossier_store_put_annotation  (DossierStore                  *self,
+                                             DossierAnnotation             *annotation,
+                                             GError                       **error);
+DossierAnnotation *dossier_store_get_annotation (DossierStore              *self,
+                                                 gint64                     id,
+                                                 GError                   **error);
+
+typedef struct {
+  gint64      document_id;   /* 0: every document */
+  int         kind;          /* a DossierAnnotationKind, or -1 for every kind */
+  const char *tag;           /* NULL: any; matched case-insensitively */
+  const char *source;        /* NULL: any; a source name or alias */
+  const char *speaker;       /* NULL: any; an entity name */
+} DossierAnnotationFilter;
+
+#define DOSSIER_ANNOTATION_FILTER_INIT { 0, -1, NULL, NULL, NULL }
+
+/* DossierAnnotation in document, then text order; orphans after the anchored ones of their
+ * document.  @filter may be NULL. */
+GPtrArray    *dossier_store_list_annotations (DossierStore                  *self,
+                                              const DossierAnnotationFilter *filter,
+                                              GError                       **error);
+/* The anchored annotations of a document that contain the code point @offset, innermost
+ * (shortest) first. */
+GPtrArray    *dossier_store_annotations_at  (DossierStore                  *self,
+                                             gint64                         document_id,
+                                             guint                          offset,
+                                             GError                       **error);
+
+/* Entities (speakers).  Extraction adds mentions in a later schema. */
+GPtrArray    *dossier_store_list_entities   (DossierStore    *self,
+                                             GError         **error);
+/* The entity called @name (or with that alias), created as @kind if there is none. */
+gint64        dossier_store_ensure_entity   (DossierStore       *self,
+                                             const char         *name,
+                                             DossierEntityKind   kind,
+                                             GError            **error);
+
+/* Sources (outlets).  New workspaces start with the built-in registry. */
+GPtrArray    *dossier_store_list_sources    (DossierStore    *self,
+                                             GError         **error);
+/* By name or alias, case-insensitively; NULL with DOSSIER_ERROR_NOT_FOUND. */
+DossierSource *dossier_store_find_source    (DossierStore    *self,
+                                             const char      *name,
+                                             GError         **error);
+/* @grade: A-F, or NULL to clear. */
+gboolean      dossier_store_set_source_grade (DossierStore   *self,
+                                              const char     *name,
+                                              const char     *grade,
+                                              GError        **error);
+/* Writes kind, country, reliability, notes and aliases of @source (by id). */
+gboolean      dossier_store_update_source   (DossierStore    *self,
+                                             DossierSource   *source,
+                                             GError         **error);
+gint64        dossier_store_add_source      (DossierStore    *self,
+                                             const char      *name,
+                                             const char      *kind,
+                                             GError         **error);
+
+/* Tags with their annotation counts, by name. */
+GPtrArray    *dossier_store_list_tags       (DossierStore    *self,
+                                             GError         **error);
+/* Renames a tag; when @new_name is already a tag, the two are merged. */
+gboolean      dossier_store_rename_tag      (DossierStore    *self,
+                                             const char      *old_name,
+                                             const char      *new_name,
+                                             GError         **error);
+/* Removes the tag from every annotation. */
+gboolean      dossier_store_delete_tag      (DossierStore    *self,
+                                             const char      *name,
+                                             GError         **error);
+
+/* The analyst's free notes on a document ("" when none). */
+char         *dossier_store_get_document_note (DossierStore  *self,
+                                               gint64         document_id,
+                                               GError       **error);
+gboolean      dossier_store_set_document_note (DossierStore  *self,
+                                               gint64         document_id,
+                                               const char    *body,
+                                               GError       **error);
 
 /* Turns what a person types into an FTS5 MATCH expression (exposed for tests); NULL when
  * the query has no searchable word. */

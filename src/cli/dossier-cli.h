@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dossier-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: 0 when everything asked for was done, 1 when anything failed, 2 when the
+ * command line itself was wrong. */
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct {
+  const char *name;
+  const char *args;
+  const char *summary;
+  int       (*run) (const char *workspace, int argc, char **argv);
+} Command;
+
+const Command *find_command       (const char     *name);
+
+void          print_json          (JsonNode       *node);
+void          add_string_member   (JsonBuilder    *builder,
+                                   const char     *name,
+                                   const char     *value);
+void          print_error         (const char     *message);
+DossierStore *open_workspace      (const char     *workspace);
+/* Parses a command's options; prints its help for --help.  Returns -1 to go on, otherwise
+ * the exit status. */
+int           parse_command_line  (const Command  *command,
+                                   GOptionEntry   *entries,
+                                   int            *argc,
+                                   char         ***argv);
+#define DOCUMENT_ID "a document id (a number from 'dossier-cli list')"
+#define ANNOTATION_ID "an annotation id (a number from 'dossier-cli annotations')"
+
+/* A positive id; complains as @command that @text is not @what and returns FALSE otherwise. */
+gboolean      parse_id            (const char     *command,
+                                   const char     *text,
+                                   const char     *what,
+                                   gint64         *id);
+
+/* The annotation commands (dossier-cli-annotations.c). */
+int run_annotate           (const char *workspace, int argc, char **argv);
+int run_annotations        (const char *workspace, int argc, char **argv);
+int run_annotation_remove  (const char *workspace, int argc, char **argv);
+int run_sources            (const char *workspace, int argc, char **argv);
+int run_source_grade       (const char *workspace, int argc, char **argv);
+int run_tags               (const char *workspace, int argc, char **argv);
+int run_tag_rename         (const char *workspace, int argc, char **argv);
+int run_tag_delete         (const char *workspace, int argc, char **argv);
+int run_update             (const char *workspace, int argc, char **argv);
+
+G_END_DECLS
