@@ -87,7 +87,8 @@ save_screenshot (GtkWidget  *widget,
       node = gtk_snapshot_free_to_node (snapshot);
       if (node != NULL || g_get_monotonic_time () > deadline)
         break;
-      g_main_context_iteration (NULL, TRUE);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
     }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
@@ -304,6 +305,7 @@ test_new_claim (Fixture *f, gconstpointer data)
   GListModel *sources;
   DossierCompletionItem *irna;
   GtkPopover *popover;
+  GtkTextBuffer *buffer;
   g_autoptr(DossierAnnotation) stored = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -357,8 +359,8 @@ test_new_claim (Fixture *f, gconstpointer data)
   gtk_editable_set_text (cue, "according to");
   gtk_drop_down_set_selected (credibility, 2);
   gtk_editable_set_text (tags, "ports, Ports , ,shipping");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (dossier_annotation_dialog_get_note_view (f->dialog)),
-                            "The port authority's own forecast says a third.\n", -1);
+  buffer = gtk_text_view_get_buffer (dossier_annotation_dialog_get_note_view (f->dialog));
+  gtk_text_buffer_set_text (buffer, "The port authority's own forecast says a third.\n", -1);
   settle ();
   save_screenshot (GTK_WIDGET (f->dialog), "annotation-dialog-claim");
 
@@ -382,19 +384,22 @@ test_new_claim (Fixture *f, gconstpointer data)
 static void
 test_edit_existing (Fixture *f, gconstpointer data)
 {
-  const char *tags[] = { "harbour", "council", NULL };
+  const char *tag_names[] = { "harbour", "council", NULL };
   DossierAnnotationFields original = {
     .kind = DOSSIER_ANNOTATION_QUOTE,
     .speaker = "Mara Ostrand",
     .source = "IRNA",
     .cue = "said",
     .note = "Her first public statement on the ferry.",
-    .tags = tags,
+    .tags = tag_names,
   };
   g_autoptr(DossierAnnotation) existing = NULL;
   g_autoptr(DossierAnnotation) stored = NULL;
   g_autoptr(GError) error = NULL;
   DossierAnnotationFields fields;
+  GtkEditable *speaker, *source, *cue, *tags;
+  GtkWidget *credibility;
+  GtkDropDown *kind;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autofree char *note = NULL;
@@ -406,39 +411,40 @@ test_edit_existing (Fixture *f, gconstpointer data)
 
   /* No passage given: the annotation's own quote is shown. */
   open_dialog (f, existing->kind, NULL, existing);
+  speaker = dossier_annotation_dialog_get_speaker_entry (f->dialog);
+  source = dossier_annotation_dialog_get_source_entry (f->dialog);
+  cue = dossier_annotation_dialog_get_cue_entry (f->dialog);
+  tags = dossier_annotation_dialog_get_tags_entry (f->dialog);
+  credibility = GTK_WIDGET (dossier_annotation_dialog_get_credibility_drop_down (f->dialog));
+  kind = dossier_annotation_dialog_get_kind_drop_down (f->dialog);
   g_assert_true (dossier_annotation_dialog_get_existing (f->dialog) == existing);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->dialog)), ==, "Edit Quote");
-  g_assert_cmpuint (gtk_drop_down_get_selected (dossier_annotation_dialog_get_kind_drop_down (f->dialog)),
-                    ==, DOSSIER_ANNOTATION_QUOTE);
-  g_assert_cmpstr (gtk_editable_get_text (dossier_annotation_dialog_get_speaker_entry (f->dialog)),
-                   ==, "Mara Ostrand");
-  g_assert_cmpstr (gtk_editable_get_text (dossier_annotation_dialog_get_source_entry (f->dialog)),
-                   ==, "IRNA");
-  g_assert_cmpstr (gtk_editable_get_text (dossier_annotation_dialog_get_cue_entry (f->dialog)),
-                   ==, "said");
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, DOSSIER_ANNOTATION_QUOTE);
+  g_assert_cmpstr (gtk_editable_get_text (speaker), ==, "Mara Ostrand");
+  g_assert_cmpstr (gtk_editable_get_text (source), ==, "IRNA");
+  g_assert_cmpstr (gtk_editable_get_text (cue), ==, "said");
   /* the store keeps tags sorted */
-  g_assert_cmpstr (gtk_editable_get_text (dossier_annotation_dialog_get_tags_entry (f->dialog)),
-                   ==, "council, harbour");
+  g_assert_cmpstr (gtk_editable_get_text (tags), ==, "council, harbour");
   buffer = gtk_text_view_get_buffer (dossier_annotation_dialog_get_note_view (f->dialog));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (note, ==, "Her first public statement on the ferry.");
   /* a quote has no credibility; its suggestions did not open for the prefill */
-  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (dossier_annotation_dialog_get_credibility_drop_down (f->dialog))));
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (dossier_annotation_dialog_get_speaker_entry (f->dialog))));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dossier_completion_entry_get_popover (DOSSIER_COMPLETION_ENTRY (dossier_annotation_dialog_get_speaker_entry (f->dialog))))));
+  g_assert_false (gtk_widget_is_visible (credibility));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (speaker)));
+  g_assert_false (gtk_widget_get_visible (
+    GTK_WIDGET (dossier_completion_entry_get_popover (DOSSIER_COMPLETION_ENTRY (speaker)))));
   save_screenshot (GTK_WIDGET (f->dialog), "annotation-dialog-quote");
 
   /* A highlight is nobody's statement. */
-  gtk_drop_down_set_selected (dossier_annotation_dialog_get_kind_drop_down (f->dialog),
-                              DOSSIER_ANNOTATION_HIGHLIGHT);
+  gtk_drop_down_set_selected (kind, DOSSIER_ANNOTATION_HIGHLIGHT);
   settle ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->dialog)), ==, "Edit Highlight");
-  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (dossier_annotation_dialog_get_speaker_entry (f->dialog))));
-  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (dossier_annotation_dialog_get_source_entry (f->dialog))));
-  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (dossier_annotation_dialog_get_cue_entry (f->dialog))));
-  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (dossier_annotation_dialog_get_credibility_drop_down (f->dialog))));
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (dossier_annotation_dialog_get_tags_entry (f->dialog))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (speaker)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (source)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (cue)));
+  g_assert_false (gtk_widget_is_visible (credibility));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (tags)));
   dossier_annotation_dialog_get_fields (f->dialog, &fields);
   g_assert_cmpint (fields.kind, ==, DOSSIER_ANNOTATION_HIGHLIGHT);
   g_assert_true (fields.speaker == NULL || fields.speaker[0] == '\0');
@@ -549,7 +555,8 @@ test_completion (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cue), "completion.next", NULL));
   settle ();
   completion = DOSSIER_COMPLETION_ENTRY (cue);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dossier_completion_entry_get_popover (completion))));
+  popover = dossier_completion_entry_get_popover (completion);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   matches = dossier_completion_entry_get_matches (completion);
   g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 10);
   g_assert_cmpstr (first_match (cue), ==, "said");

@@ -127,6 +127,8 @@ snapshot_widget (GtkWidget *widget)
 {
   GskRenderNode *node = NULL;
 
+  /* Let animations (an entry row's title moving up) end. */
+  settle ();
   for (int attempt = 0; node == NULL; attempt++)
     {
       g_autoptr(GdkPaintable) paintable = NULL;
@@ -284,6 +286,26 @@ respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   settle ();
+}
+
+/* The first visible label with @css_class under @widget, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class) &&
+      gtk_widget_get_visible (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, css_class);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
 }
 
 static DossierSource *
@@ -541,6 +563,9 @@ test_sources_filter_and_add (Fixture *f, gconstpointer data)
   /* the popover stays open with the reason, and the source with that name is shown */
   g_assert_true (gtk_widget_get_visible (popover));
   g_assert_cmpstr (dossier_sources_dialog_get_source (dialog)->name, ==, "IRNA");
+  g_assert_nonnull (find_label (popover, "error"));
+  g_assert_cmpstr (gtk_label_get_text (find_label (popover, "error")), ==,
+                   "“IRNA” is already in this workspace: it is selected in the list.");
   save_screenshot (popover, "sources-dialog-add-duplicate");
 
   /* a blank name cannot be added */

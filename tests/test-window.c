@@ -552,6 +552,58 @@ test_annotate_delete_undo_redo (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+test_annotate_update_document (Fixture *f, gconstpointer data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  DossierAnnotationPanel *panel = dossier_window_get_annotation_panel (f->window);
+  g_autofree char *v2 = NULL;
+  g_autofree char *v3 = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) orphaned = NULL;
+  guint start, end, new_start, new_end;
+
+  open_ferry (f);
+  select_text (f, "The harbour pilots welcomed the decision.", &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.annotate", "s", "note");
+  settle ();
+  g_signal_emit_by_name (find_annotation_dialog (), "saved");
+  settle ();
+
+  /* A new version with a paragraph added before: the note follows its passage. */
+  v2 = write_fixture (f, "ferry-v2.txt",
+                      "title Ferry line approved\nsource The Port Vell Courier\n"
+                      "date 2024-06-20\n\nUpdated at noon with the pilots' reaction.\n\n"
+                      "The council approved the ferry line on Thursday after a long debate.\n\n"
+                      "The harbour pilots welcomed the decision.\n", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.update-document",
+                                             "s", v2));
+  settle ();
+  after = stored (f);
+  g_assert_cmpuint (after->len, ==, 1);
+  select_text (f, "The harbour pilots welcomed the decision.", &new_start, &new_end);
+  g_assert_cmpuint (new_start, !=, start);
+  g_assert_cmpuint (((DossierAnnotation *) after->pdata[0])->selector.start, ==, new_start);
+  g_assert_cmpint (((DossierAnnotation *) after->pdata[0])->status, ==,
+                   DOSSIER_ANNOTATION_ANCHORED);
+  g_assert_true (dossier_document_view_is_marked (view, new_start + 3, DOSSIER_ANNOTATION_NOTE));
+
+  /* A version without the passage: the note is kept as an orphan, listed, not drawn. */
+  v3 = write_fixture (f, "ferry-v3.txt",
+                      "title Ferry line approved\nsource The Port Vell Courier\n"
+                      "date 2024-06-20\n\nThe council approved the ferry line on Thursday.\n",
+                      -1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.update-document", "s", v3);
+  settle ();
+  orphaned = stored (f);
+  g_assert_cmpuint (orphaned->len, ==, 1);
+  g_assert_cmpint (((DossierAnnotation *) orphaned->pdata[0])->status, ==,
+                   DOSSIER_ANNOTATION_ORPHAN);
+  g_assert_cmpuint (dossier_document_view_get_n_marked (view), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 1);
+  save_screenshot (GTK_WIDGET (f->window), "annotation-orphan");
+}
+
 static gboolean
 notes_saved (gpointer data)
 {
@@ -605,6 +657,7 @@ main (int   argc,
   ADD ("/annotate/click-selects", test_annotate_click_selects);
   ADD ("/annotate/delete-undo-redo", test_annotate_delete_undo_redo);
   ADD ("/annotate/notes", test_annotate_notes);
+  ADD ("/annotate/update-document", test_annotate_update_document);
 
 #undef ADD
 

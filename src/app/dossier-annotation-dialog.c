@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "dossier-annotation-dialog"
 
-#include <string.h>
-
 #include "dossier-annotation-dialog.h"
 #include "dossier-completion-entry.h"
 
@@ -407,8 +405,8 @@ dossier_annotation_dialog_class_init (DossierAnnotationDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
   g_type_ensure (DOSSIER_TYPE_COMPLETION_ENTRY);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dossier/Dossier/dossier-annotation-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/"
+                                               "dossier-annotation-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog, content_box);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog, error_label);
@@ -423,7 +421,8 @@ dossier_annotation_dialog_class_init (DossierAnnotationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog, cue_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog, tags_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog, kind_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog, credibility_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog,
+                                        credibility_drop_down);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog, note_view);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);

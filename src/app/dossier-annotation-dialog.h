@@ -42,13 +42,13 @@ void               dossier_annotation_dialog_show_error   (DossierAnnotationDial
 const char        *dossier_annotation_dialog_get_error    (DossierAnnotationDialog *self);
 
 /* For tests: the fields of the form. */
-GtkEditable       *dossier_annotation_dialog_get_speaker_entry      (DossierAnnotationDialog *self);
-GtkEditable       *dossier_annotation_dialog_get_source_entry       (DossierAnnotationDialog *self);
-GtkEditable       *dossier_annotation_dialog_get_cue_entry          (DossierAnnotationDialog *self);
-GtkEditable       *dossier_annotation_dialog_get_tags_entry         (DossierAnnotationDialog *self);
-GtkDropDown       *dossier_annotation_dialog_get_credibility_drop_down (DossierAnnotationDialog *self);
-GtkDropDown       *dossier_annotation_dialog_get_kind_drop_down     (DossierAnnotationDialog *self);
-GtkTextView       *dossier_annotation_dialog_get_note_view          (DossierAnnotationDialog *self);
-GtkWidget         *dossier_annotation_dialog_get_save_button        (DossierAnnotationDialog *self);
+GtkEditable *dossier_annotation_dialog_get_speaker_entry         (DossierAnnotationDialog *self);
+GtkEditable *dossier_annotation_dialog_get_source_entry          (DossierAnnotationDialog *self);
+GtkEditable *dossier_annotation_dialog_get_cue_entry             (DossierAnnotationDialog *self);
+GtkEditable *dossier_annotation_dialog_get_tags_entry            (DossierAnnotationDialog *self);
+GtkDropDown *dossier_annotation_dialog_get_credibility_drop_down (DossierAnnotationDialog *self);
+GtkDropDown *dossier_annotation_dialog_get_kind_drop_down        (DossierAnnotationDialog *self);
+GtkTextView *dossier_annotation_dialog_get_note_view             (DossierAnnotationDialog *self);
+GtkWidget   *dossier_annotation_dialog_get_save_button           (DossierAnnotationDialog *self);
 
 G_END_DECLS

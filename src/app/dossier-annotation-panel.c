@@ -19,6 +19,8 @@ struct _DossierAnnotationPanel
   GtkDropDown        *source_drop_down;
   GtkStack           *list_stack;
   GtkListView        *list_view;
+  GtkButton          *edit_button;
+  GtkButton          *delete_button;
   GtkTextView        *notes_view;
   GtkLabel           *notes_status;
 
@@ -32,6 +34,8 @@ struct _DossierAnnotationPanel
   GtkStringList      *sources;    /* "All" first */
   gint64              document_id;
   guint               notes_timeout;
+  guint               fill_idle;
+  GPtrArray          *pending;    /* annotations waiting for fill_idle */
   gboolean            loading_notes;
   /* Our own flag: GtkTextBuffer's "modified" follows its undo history in GTK 4 and is
    * cleared by irreversible edits such as gtk_text_buffer_set_text(). */
@@ -277,6 +281,28 @@ row_activated_cb (DossierAnnotationPanel *self,
     g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
 }
 
+/* Edit and Delete act on the selected row (win.edit-annotation, win.delete-annotation). */
+static void
+selection_changed_cb (DossierAnnotationPanel *self)
+{
+  gint64 id = dossier_annotation_panel_get_selected (self);
+  GtkButton *buttons[] = { self->edit_button, self->delete_button };
+  const char *actions[] = { "win.edit-annotation", "win.delete-annotation" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      if (id != 0)
+        {
+          /* The target first: a name without it would not match the parameter type. */
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (buttons[i]), "x", id);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), actions[i]);
+        }
+      else
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (buttons[i]), id != 0);
+    }
+}
+
 /* Public */
 
 static void
@@ -291,6 +317,31 @@ replace_annotations (DossierAnnotationPanel *self,
   filter_changed_cb (self);
 }
 
+static gboolean
+fill_idle_cb (gpointer user_data)
+{
+  DossierAnnotationPanel *self = user_data;
+  g_autoptr(GPtrArray) annotations = g_steal_pointer (&self->pending);
+
+  self->fill_idle = 0;
+  replace_annotations (self, annotations);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are filled in after the frame that shows the new document's text: GtkListView makes
+ * up to 200 rows at once, which for a document with thousands of annotations would hold
+ * back the text.  Changes to the same document (set_annotations) apply at once. */
+static void
+flush_pending (DossierAnnotationPanel *self)
+{
+  if (self->fill_idle != 0)
+    {
+      g_clear_handle_id (&self->fill_idle, g_source_remove);
+      fill_idle_cb (self);
+    }
+}
+
 void
 dossier_annotation_panel_set_document (DossierAnnotationPanel *self,
                                        gint64                  document_id,
@@ -303,11 +354,14 @@ dossier_annotation_panel_set_document (DossierAnnotationPanel *self,
   if (!save_notes (self, &error))
     g_warning ("Could not save the notes: %s", error->message);
   self->document_id = document_id;
+  g_signal_handlers_block_by_func (self->kind_drop_down, filter_changed_cb, self);
   gtk_drop_down_set_selected (self->kind_drop_down, 0);
-  gtk_drop_down_set_selected (self->tag_drop_down, 0);
-  gtk_drop_down_set_selected (self->source_drop_down, 0);
-  replace_annotations (self, annotations);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->kind_drop_down, filter_changed_cb, self);
+  replace_annotations (self, NULL);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->pending = annotations ? g_ptr_array_ref (annotations) : NULL;
+  if (self->fill_idle == 0)
+    self->fill_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_idle_cb, self, NULL);
   load_notes (self);
 }
 
@@ -319,6 +373,7 @@ dossier_annotation_panel_set_annotations (DossierAnnotationPanel *self,
 
   g_return_if_fail (DOSSIER_IS_ANNOTATION_PANEL (self));
 
+  flush_pending (self);
   selected = dossier_annotation_panel_get_selected (self);
   replace_annotations (self, annotations);
   if (selected != 0)
@@ -364,6 +419,7 @@ dossier_annotation_panel_select (DossierAnnotationPanel *self,
 
   g_return_if_fail (DOSSIER_IS_ANNOTATION_PANEL (self));
 
+  flush_pending (self);
   if (!find_position (G_LIST_MODEL (self->filtered), id, &position))
     {
       /* Hidden by a filter: the analyst asked for this one, so show everything. */
@@ -392,6 +448,7 @@ dossier_annotation_panel_set_filter (DossierAnnotationPanel *self,
 
   g_return_if_fail (DOSSIER_IS_ANNOTATION_PANEL (self));
 
+  flush_pending (self);
   gtk_drop_down_set_selected (self->kind_drop_down,
                               kind >= 0 && kind < DOSSIER_N_ANNOTATION_KINDS ? (guint) kind + 1
                                                                              : 0);
@@ -412,6 +469,7 @@ GListModel *
 dossier_annotation_panel_get_model (DossierAnnotationPanel *self)
 {
   g_return_val_if_fail (DOSSIER_IS_ANNOTATION_PANEL (self), NULL);
+  flush_pending (self);
   return G_LIST_MODEL (self->filtered);
 }
 
@@ -449,6 +507,8 @@ dossier_annotation_panel_dispose (GObject *object)
   if (self->notes_view != NULL && !save_notes (self, &error))
     g_warning ("Could not save the notes: %s", error->message);
   g_clear_handle_id (&self->notes_timeout, g_source_remove);
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ANNOTATION_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
@@ -487,6 +547,8 @@ dossier_annotation_panel_class_init (DossierAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, source_drop_down);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, delete_button);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, notes_view);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, notes_status);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -509,6 +571,8 @@ dossier_annotation_panel_init (DossierAnnotationPanel *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);

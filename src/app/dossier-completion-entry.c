@@ -27,14 +27,14 @@ struct _DossierCompletionEntry
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   char               *key;         /* what is being completed, folded */
-
-  /* borrowed: the window, while the entry is in one */
-  GtkWidget          *root;
-  GtkEventController *root_click;  /* owned by root */
   GHashTable         *listed;      /* multiple: the folded elements before the last one */
   gboolean            multiple;
   guint               completing;  /* > 0 while the text is set from a suggestion */
   int                 popup_width;
+
+  /* borrowed: the window, while the entry is in one */
+  GtkWidget          *root;
+  GtkEventController *root_click;  /* owned by root */
 };
 
 G_DEFINE_FINAL_TYPE (DossierCompletionEntry, dossier_completion_entry, GTK_TYPE_ENTRY)
@@ -305,7 +305,8 @@ text_changed_cb (DossierCompletionEntry *self)
     }
   if (n_matches (self) == 1)
     {
-      g_autoptr(DossierCompletionItem) only = g_list_model_get_item (G_LIST_MODEL (self->sorted), 0);
+      g_autoptr(DossierCompletionItem) only = g_list_model_get_item (G_LIST_MODEL (self->sorted),
+                                                                     0);
 
       /* Nothing to suggest when the one match is what was typed. */
       if (g_strcmp0 (dossier_completion_item_get_key (only), self->key) == 0)
@@ -354,9 +355,13 @@ key_pressed_cb (GtkEventControllerKey  *controller,
     case GDK_KEY_ISO_Enter:
       if (accept_selection (self))
         return TRUE;
-      /* Nothing chosen: Enter does what it does in any entry. */
+      if (!shown)
+        return FALSE;
+      /* The list is open but nothing in it chosen: Enter closes it and keeps the text as
+       * typed, but does not go on to activate the entry (and save a form with half a
+       * name in it); the next Enter does. */
       popdown (self);
-      return FALSE;
+      return TRUE;
     case GDK_KEY_Escape:
       if (!shown)
         return FALSE;
@@ -517,6 +522,8 @@ dossier_completion_entry_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_COMPLETION_ENTRY);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->matches);
@@ -611,8 +618,8 @@ dossier_completion_entry_class_init (DossierCompletionEntryClass *klass)
 
   /* The row template looks the item's properties up by type name. */
   g_type_ensure (DOSSIER_TYPE_COMPLETION_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dossier/Dossier/dossier-completion-entry.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/"
+                                               "dossier-completion-entry.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierCompletionEntry, popover);
   gtk_widget_class_bind_template_child (widget_class, DossierCompletionEntry, scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierCompletionEntry, list_view);
@@ -635,6 +642,9 @@ dossier_completion_entry_init (DossierCompletionEntry *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* The pointer selects too, when it moves over the list. */
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_actions),
+                            self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

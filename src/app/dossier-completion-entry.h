@@ -18,8 +18,9 @@ G_DECLARE_FINAL_TYPE (DossierCompletionEntry, dossier_completion_entry, DOSSIER,
  * changes, a popover under the entry lists the items that match it (names and aliases,
  * case and accents ignored, best first).  Down opens the list (all items when the entry is
  * empty) and moves through it, Up moves back, Enter puts the chosen item's text in the
- * entry, Escape closes the list; a click on an item chooses it.  Free text is always
- * allowed: the suggestions never replace what was typed unless one is chosen.
+ * entry (with nothing chosen it only closes the list), Escape closes the list; a click on
+ * an item chooses it, a click elsewhere closes the list.  Free text is always allowed: the
+ * suggestions never replace what was typed unless one is chosen.
  *
  * With #DossierCompletionEntry:multiple the entry holds a comma-separated list and the
  * suggestions complete its last element, leaving out the ones already in the list.

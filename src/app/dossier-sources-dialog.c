@@ -21,7 +21,6 @@ struct _DossierSourcesDialog
   GtkEntry            *add_name_entry;
   GtkDropDown         *add_kind_dropdown;
   GtkLabel            *add_error_label;
-  GtkPaned            *paned;
   GtkSearchEntry      *filter_entry;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
@@ -1043,11 +1042,13 @@ add_source_action (GtkWidget  *widget,
   id = dossier_store_add_source (self->store, g_strstrip (name), kinds[position], &error);
   if (id == 0)
     {
-      gtk_label_set_text (self->add_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->add_error_label), TRUE);
       /* Show the source that has the name, behind the popover. */
-      if (g_error_matches (error, DOSSIER_ERROR, DOSSIER_ERROR_DUPLICATE))
-        dossier_sources_dialog_select_source (self, name);
+      if (g_error_matches (error, DOSSIER_ERROR, DOSSIER_ERROR_DUPLICATE) &&
+          dossier_sources_dialog_select_source (self, name) && self->source != NULL)
+        message = g_strdup_printf ("“%s” is already in this workspace: it is selected in the "
+                                   "list.", self->source->name);
+      gtk_label_set_text (self->add_error_label, message ? message : error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->add_error_label), TRUE);
       return;
     }
   g_debug ("added source %" G_GINT64_FORMAT ": %s", id, name);
@@ -1283,7 +1284,6 @@ dossier_sources_dialog_class_init (DossierSourcesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierSourcesDialog, add_name_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierSourcesDialog, add_kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierSourcesDialog, add_error_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierSourcesDialog, paned);
   gtk_widget_class_bind_template_child (widget_class, DossierSourcesDialog, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierSourcesDialog, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierSourcesDialog, column_view);

@@ -589,6 +589,8 @@ dossier_tags_dialog_constructed (GObject *object)
 
   g_assert (DOSSIER_IS_STORE (self->store));
   reload_selecting (self, NULL);
+  /* The keyboard starts on the list: arrows choose a tag, F2 renames it, Delete deletes it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void

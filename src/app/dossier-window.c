@@ -68,6 +68,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void update_actions (DossierWindow *self);
+static void load_document  (DossierWindow *self,
+                            gint64         id);
 
 /* Library */
 
@@ -486,6 +488,80 @@ undo_redo_action (GtkWidget  *widget,
     }
 }
 
+/* Replaces the shown document's text with a new version of the article and re-anchors its
+ * annotations (as dossier-cli update). */
+static gboolean
+update_document_from (DossierWindow  *self,
+                      GFile          *file,
+                      GError        **error)
+{
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *message = NULL;
+  DossierReanchorReport report = { 0, };
+  gint64 id = shown_document_id (self);
+
+  article = dossier_import_file (file, DOSSIER_FORMAT_AUTO, &bytes, NULL, error);
+  if (article == NULL ||
+      !dossier_store_update_document (self->store, id, article, bytes, &report, error))
+    return FALSE;
+  /* Undo steps hold passages of the old text. */
+  dossier_history_clear (self->history);
+  dossier_window_reload (self);
+  load_document (self, id);
+  if (report.orphaned > 0)
+    message = g_strdup_printf ("Document updated: %u annotations kept, %u not found in the new "
+                               "text (listed in the panel)",
+                               report.unchanged + report.moved + report.approximate,
+                               report.orphaned);
+  else
+    message = g_strdup_printf ("Document updated: all %u annotations kept",
+                               report.unchanged + report.moved + report.approximate);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  return TRUE;
+}
+
+static void
+update_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            DossierWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file != NULL && !update_document_from (self, file, &error))
+    show_error (self, "Could Not Update the Document", error->message);
+}
+
+static void
+update_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  /* win.update-document(s) with a URI updates from that file at once (scripts, tests). */
+  if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+      g_autoptr(GError) error = NULL;
+
+      if (!update_document_from (self, file, &error))
+        show_error (self, "Could Not Update the Document", error->message);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new ("Update Document from a New Version",
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         "_Update", "_Cancel");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (update_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 registry_changed_cb (DossierWindow *self)
 {
@@ -581,7 +657,9 @@ dossier_window_show_document (DossierWindow *self,
           break;
         }
     }
-  load_document (self, id);
+  /* Selecting the row has already shown it, unless a filter hides the row. */
+  if (shown_document_id (self) != id)
+    load_document (self, id);
 }
 
 static void
@@ -999,6 +1077,8 @@ update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate",
                                  dossier_document_view_get_document (self->document_view) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-document",
+                                 dossier_document_view_get_document (self->document_view) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->history && dossier_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -1274,6 +1354,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.update-document", "s",
+                                   update_document_action);
   gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);

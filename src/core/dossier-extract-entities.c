@@ -1,0 +1,2859 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-extract"
+
+#include <string.h>
+
+#include "dossier-extract.h"
+#include "dossier-gazetteer.h"
+
+/*
+ * Entities in one pass over the text, line by line, plus a pass over what was found:
+ *
+ * 1. Each line is cut into words (tokens: runs of letters, digits and marks) and the
+ *    separator before each word is classified (space, hyphen, apostrophe, comma, sentence
+ *    break...).  Words that appear in lower case are remembered in a bit set, to tell later
+ *    whether a capitalized word at the start of a sentence is an ordinary word.
+ * 2. The gazetteer automaton finds countries, demonyms, capitals, cities, regions,
+ *    organisations, outlets and titles; overlapping matches are resolved leftmost-longest.
+ * 3. The remaining capitalized words form runs ("Abbas Araghchi", "Mohammed bin Abdulrahman
+ *    Al Thani", "Board of Governors").  A run is an organisation or a place when it ends in a
+ *    head word ("Council", "Ministry", "Province"), otherwise a candidate name, with its cue:
+ *    a title just before it, a first name at its start, a speech verb after it, a photo
+ *    credit around it.
+ * 4. After the whole text: full names (two words or more, with a cue) are grouped when their
+ *    transliteration keys agree; surnames and other partial names are joined to the full name
+ *    they end ("Araghchi", "Bagheri Kani", "Al Thani"), to the nearest one before them when
+ *    several fit; a partial name with a cue and no full name becomes a person of its own.
+ *
+ * Everything is linear in the text except the grouping, which is linear in the number of
+ * names found through hash tables.  Offsets are counted in code points as the words are cut.
+ */
+
+/* Lexicon: ordinary words of English news, not names.  Lists of names are data
+ * (data/gazetteer/); these are grammar. */
+
+/* Capitalized, these are never part of a name: function words, sentence adverbs and
+ * connectives, pronouns, days and months, headline verbs, and plural nouns that start
+ * sentences before a speech verb ("Officials said"). */
+static const char * const stop_words[] = {
+  "a", "about", "above", "according", "across", "acting", "after", "again", "against", "ago",
+  "all", "also", "although", "among", "an", "analysts", "and", "another", "any", "are",
+  "around", "as", "asked", "at", "authorities", "be", "because", "been", "before", "being",
+  "below", "besides", "between", "both", "breaking", "but", "by", "can", "could", "critics",
+  "despite", "did", "diplomats", "do", "does", "during", "each", "earlier", "either", "even",
+  "ever", "every", "exclusive", "experts", "following", "for", "former", "from", "further",
+  "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if",
+  "in", "including", "inside", "instead", "into", "is", "it", "its", "just", "late", "later",
+  "latest", "less", "live", "many", "may", "meanwhile", "might", "more", "moreover", "most",
+  "much", "must", "my", "neither", "nevertheless", "new", "next", "no", "nor", "not",
+  "now", "observers", "of", "officials", "on", "once", "one", "only", "opinion", "or",
+  "other", "others", "our", "out", "over", "own", "per", "perhaps", "please", "protesters",
+  "read", "related", "reporters", "reports", "residents", "said", "says", "she", "should",
+  "since", "so", "some", "sources", "still", "subscribe", "such", "than", "that", "the",
+  "their", "them", "then", "there", "therefore", "these", "they", "this", "those", "though",
+  "through", "thus", "to", "today", "tomorrow", "too", "under", "unlike", "until", "update",
+  "updated", "upon", "us", "very", "via", "was", "watch", "we", "were", "what", "when",
+  "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
+  "within", "without", "witnesses", "would", "yesterday", "yet", "you", "your",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "january", "february", "march", "april", "june", "july", "august", "september",
+  "october", "november", "december", "sept", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+  "sep", "oct", "nov", "dec",
+  "say", "tell", "tells", "warns", "urges", "denies", "vows", "slams", "calls", "seeks",
+  "meets", "hits", "backs", "rejects", "claims", "accuses", "threatens", "agree", "agrees",
+  "photo", "video", "credit", "file", "image", "images", "caption", "newsletter",
+  "western", "eastern", "northern", "southern", "central",
+  NULL,
+};
+
+/* Verbs that make the words before them a speaker ("Araghchi said"). */
+static const char * const speech_verbs[] = {
+  "said", "says", "told", "tells", "added", "adds", "noted", "notes", "stressed", "stresses",
+  "wrote", "writes", "explained", "asked", "emphasized", "emphasised", "insisted", "warned",
+  "warns", "argued", "stated", "declared", "announced", "tweeted", "posted", "replied",
+  "urged", "claimed", "confirmed", "denied", "acknowledged", "recalled", "remarked",
+  "suggested", "underlined", "highlighted", "reiterated", "cautioned", "vowed", "pledged",
+  "praised", "criticized", "criticised", "condemned", "accused", "met", "spoke", "visited",
+  "arrived", "discussed",
+  NULL,
+};
+
+/* Between a name and its speech verb ("Araghchi also said"). */
+static const char * const speech_fillers[] = {
+  "also", "later", "earlier", "then", "has", "had", "have", "was", "further", "again",
+  "previously", "recently", "separately", "reportedly", "repeatedly", "would", "will",
+  "himself", "herself", "once", "had", "publicly", "privately",
+  NULL,
+};
+
+/* Last words of organisation names ("Supreme National Security Council"). */
+static const char * const organization_heads[] = {
+  "Academy", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly", "Association",
+  "Authority", "Bank", "Battalion", "Board", "Brigade", "Brigades", "Bureau", "Cabinet",
+  "Center", "Centre", "Chamber", "Coalition", "College", "Command", "Commission",
+  "Committee", "Company", "Congress", "Consulate", "Corporation", "Corps", "Council", "Court",
+  "Directorate", "Division", "Embassy", "Federation", "Force", "Forces", "Foundation", "Front",
+  "Fund", "Government", "Group", "Guard", "Guards", "Hospital", "Inc", "Institute",
+  "Institution", "League",
+  "Ltd", "Militia", "Ministry", "Mission", "Movement", "Navy", "Office", "Organisation",
+  "Organization", "Parliament", "Party", "Police", "Programme", "Program", "Regiment",
+  "Secretariat", "Senate", "Service", "Services", "Society", "Tribunal", "Trust", "Union",
+  "University",
+  NULL,
+};
+
+/* Nouns that make the name after them an organisation's ("the insurer Harwell Marine"). */
+static const char * const organization_nouns[] = {
+  "company", "firm", "insurer", "lender", "bank", "carrier", "operator", "manufacturer",
+  "maker", "airline", "broker", "conglomerate", "contractor", "charity", "group", "agency",
+  "organisation", "organization", "militia", "movement", "party", "union", "startup",
+  "consultancy", "shipper", "supplier", "producer", "developer", "retailer", "regulator",
+  NULL,
+};
+
+/* Last words of place names ("Hormozgan Province"). */
+static const char * const place_heads[] = {
+  "Airport", "Avenue", "Base", "Bay", "Bridge", "Canal", "Crossing", "Dam", "Desert",
+  "District", "Governorate", "Harbor", "Harbour", "Heights", "Hills", "Island", "Islands",
+  "Lake", "Mosque", "Mountain", "Mountains", "Oblast", "Ocean", "Palace", "Peninsula",
+  "Plain", "Port", "Prefecture", "Province", "Region", "River", "Road", "Sea", "Square",
+  "Stadium", "Strait", "Straits", "Street", "Territory", "Valley",
+  NULL,
+};
+
+/* First words of place names ("Strait of Tiran", "Mount Hermon"). */
+static const char * const place_first_heads[] = {
+  "Bay", "Cape", "Fort", "Gulf", "Isle", "Lake", "Mount", "Port", "Sea", "Strait", NULL,
+};
+
+/* Lower-case particles inside names ("Mohammed bin Salman", "Bashar al-Assad"). */
+static const char * const name_particles[] = {
+  "al", "el", "ul", "bin", "bint", "ibn", "ben", "abu", "de", "da", "di", "du", "del", "della",
+  "der", "den", "van", "von", "la", "le", "dos", "das", "ter", "zu",
+  NULL,
+};
+
+/* Capitalized particles: name words that do not make a name by themselves ("Al Thani"). */
+static const char * const capital_particles[] = {
+  "Al", "El", "Bin", "Bint", "Ibn", "Abu", "Abd", "De", "Da", "Di", "Du", "Van", "Von", "La",
+  "Le", "Der",
+  NULL,
+};
+
+/* A period after these does not end a sentence. */
+static const char * const abbreviations[] = {
+  "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "brig", "capt", "sgt", "adm", "gov",
+  "sen", "rep", "prof", "st", "jr", "sr", "rev", "no", "mt", "ft", "vs", "inc", "corp", "co",
+  "ltd", "jan", "feb", "aug", "sep", "sept", "oct", "nov", "dec",
+  NULL,
+};
+
+/* Words next to an ambiguous outlet name that show it is the outlet ("Fars reported"). */
+static const char * const outlet_cues_before[] = {
+  "to", "told", "by", "from", "via", "on", "cited", "quoted", "credit", "agency", "outlet",
+  "channel", "daily", "newspaper", NULL,
+};
+static const char * const outlet_cues_after[] = {
+  "reported", "reports", "report", "said", "says", "quoted", "cited", "noted", "wrote",
+  "news", "agency", "added", "published", "broadcast", "aired", "carried", "tv",
+  "television", "radio", "channel", "correspondent", "reporter", "website", "daily",
+  NULL,
+};
+
+/* What a capitalized word is, from one lookup in Lexicon.capitalized. */
+typedef enum {
+  LEX_STOP = 1 << 0,              /* "The", "According" */
+  LEX_ORGANIZATION_HEAD = 1 << 1, /* "Council" */
+  LEX_PLACE_HEAD = 1 << 2,        /* "Province" */
+  LEX_PLACE_FIRST = 1 << 3,       /* "Strait" of ... */
+  LEX_CAPITAL_PARTICLE = 1 << 4,  /* "Al", "Abu" */
+  LEX_GIVEN_NAME = 1 << 5,        /* "Abbas": data/gazetteer/given-names.tsv */
+} LexFlags;
+
+typedef struct {
+  GHashTable *capitalized;        /* word as capitalized → LexFlags */
+  GHashTable *speech_verbs;
+  GHashTable *speech_fillers;
+  GHashTable *organization_nouns;
+  GHashTable *name_particles;
+  GHashTable *abbreviations;
+  GHashTable *outlet_cues_before;
+  GHashTable *outlet_cues_after;
+} Lexicon;
+
+static GHashTable *
+string_set (const char * const *words)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer) words[i]);
+  return set;
+}
+
+static void
+add_capitalized (GHashTable         *table,
+                 const char * const *words,
+                 gboolean            capitalize,
+                 LexFlags            flag)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      char *word = g_strdup (words[i]);
+      gpointer old = NULL;
+
+      if (capitalize)
+        word[0] = g_ascii_toupper (word[0]);
+      g_hash_table_lookup_extended (table, word, NULL, &old);
+      g_hash_table_insert (table, word, GUINT_TO_POINTER (GPOINTER_TO_UINT (old) | flag));
+    }
+}
+
+static gpointer
+lexicon_new (gpointer data)
+{
+  const DossierGazetteer *gazetteer = data;
+  Lexicon *lexicon = g_new0 (Lexicon, 1);
+  GHashTableIter iter;
+  gpointer name;
+
+  lexicon->capitalized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_capitalized (lexicon->capitalized, stop_words, TRUE, LEX_STOP);
+  add_capitalized (lexicon->capitalized, organization_heads, FALSE, LEX_ORGANIZATION_HEAD);
+  add_capitalized (lexicon->capitalized, place_heads, FALSE, LEX_PLACE_HEAD);
+  add_capitalized (lexicon->capitalized, place_first_heads, FALSE, LEX_PLACE_FIRST);
+  add_capitalized (lexicon->capitalized, capital_particles, FALSE, LEX_CAPITAL_PARTICLE);
+  g_hash_table_iter_init (&iter, gazetteer->given_names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      const char * const one[] = { name, NULL };
+
+      add_capitalized (lexicon->capitalized, one, FALSE, LEX_GIVEN_NAME);
+    }
+
+  lexicon->speech_verbs = string_set (speech_verbs);
+  lexicon->speech_fillers = string_set (speech_fillers);
+  lexicon->organization_nouns = string_set (organization_nouns);
+  lexicon->name_particles = string_set (name_particles);
+  lexicon->abbreviations = string_set (abbreviations);
+  lexicon->outlet_cues_before = string_set (outlet_cues_before);
+  lexicon->outlet_cues_after = string_set (outlet_cues_after);
+  return lexicon;
+}
+
+static const Lexicon *
+get_lexicon (const DossierGazetteer *gazetteer)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, lexicon_new, (gpointer) gazetteer);
+}
+
+/* Words */
+
+typedef enum {
+  SHAPE_LOWER,        /* "said", "al" */
+  SHAPE_CAPITALIZED,  /* "Araghchi", "McDonald" */
+  SHAPE_UPPER,        /* "IRNA", "X", "THAIER" */
+  SHAPE_OTHER,        /* "2024", "7th" */
+} Shape;
+
+typedef enum {
+  GAP_SPACE,          /* white space only */
+  GAP_HYPHEN,
+  GAP_APOSTROPHE,
+  GAP_COMMA,          /* ", " */
+  GAP_PERIOD,         /* ". " or "." */
+  GAP_SLASH,
+  GAP_OPEN_PAREN,     /* " (" */
+  GAP_OTHER,
+} Gap;
+
+typedef struct {
+  guint32 start;          /* bytes into the text */
+  guint32 end;
+  guint32 cp_start;       /* code points */
+  guint32 cp_end;
+  guint64 hash;           /* of the word in lower case */
+  gint32  match;          /* index of the gazetteer match covering it, or -1 */
+  guint8  shape;
+  guint8  gap;            /* separator before the word */
+  guint8  sentence_start;
+  guint8  close_paren;    /* ")" right after the word */
+  guint8  lex;            /* LexFlags of a capitalized word */
+} Token;
+
+typedef struct {
+  guint32 start;          /* bytes into the text */
+  guint32 end;
+  guint   pattern;
+} Match;
+
+/* What a mention refers to, decided after the whole text is read. */
+typedef enum {
+  TARGET_GAZETTEER,       /* an entry of the gazetteer */
+  TARGET_CANDIDATE,       /* a run: see Candidate */
+} TargetType;
+
+typedef struct {
+  guint32 start;          /* bytes */
+  guint32 end;
+  guint32 cp_start;
+  guint32 cp_end;
+  guint32 target;         /* entry or candidate index */
+  guint32 pattern;        /* gazetteer pattern, or G_MAXUINT32 */
+  guint8  type;
+} Mention;
+
+typedef enum {
+  CAND_PERSON,
+  CAND_ORGANIZATION,
+  CAND_PLACE,
+  CAND_OUTLET,            /* "Saba News Agency": not in the registry */
+  CAND_ACRONYM,           /* an acronym defined after an organisation: see acronym_of */
+} CandidateKind;
+
+typedef enum {
+  CUE_NONE,
+  CUE_BYLINE,
+  CUE_TITLE,
+  CUE_GIVEN_NAME,
+  CUE_SPEECH,
+  CUE_CREDIT,
+} Cue;
+
+typedef struct {
+  guint32  start;         /* bytes */
+  guint32  end;
+  guint32  second_start;  /* bytes: where the run starts without its first word */
+  guint32  second_cp;
+  guint32  mention;       /* index into mentions */
+  guint64  first_hash;
+  char    *display;       /* the canonical form when it is not the text itself (credits) */
+  guint    n_words;       /* name words, particles not counted */
+  int      group;         /* person, organisation or place group; -1 until resolved */
+  guint32  acronym_of;    /* for CAND_ACRONYM: the candidate it stands for */
+  guint8   kind;
+  guint8   cue;
+  guint8   first_sentence_initial;
+  guint8   first_given;
+  gboolean dropped;
+} Candidate;
+
+typedef struct {
+  const char             *text;
+  gsize                   length;
+  const DossierGazetteer *gazetteer;
+  const Lexicon          *lexicon;
+  GArray                 *regions;
+  guint                   next_region;
+
+  /* Reused line by line. */
+  GArray                 *tokens;        /* Token */
+  GArray                 *found;         /* Match: every match of the automaton */
+  GArray                 *matches;       /* Match: the ones kept, in text order */
+
+  GArray                 *mentions;      /* Mention, text order */
+  GArray                 *candidates;    /* Candidate */
+  GHashTable             *acronyms;      /* acronym → candidate index + 1 */
+  GHashTable             *absorbed;      /* place names taken as surnames ("Golan") */
+
+  guint64                *lower_words;   /* bit set of words seen in lower case */
+  guint64                 lower_mask;    /* number of bits - 1 */
+} Extractor;
+
+/* FNV-1a, folding ASCII case; other code points are taken as they come. */
+#define HASH_SEED G_GUINT64_CONSTANT (14695981039346656037)
+#define HASH_PRIME G_GUINT64_CONSTANT (1099511628211)
+
+static inline void
+lower_words_add (Extractor *self,
+                 guint64    hash)
+{
+  guint64 a = hash & self->lower_mask;
+  guint64 b = (hash >> 32) & self->lower_mask;
+
+  self->lower_words[a >> 6] |= G_GUINT64_CONSTANT (1) << (a & 63);
+  self->lower_words[b >> 6] |= G_GUINT64_CONSTANT (1) << (b & 63);
+}
+
+static inline gboolean
+lower_words_has (const Extractor *self,
+                 guint64          hash)
+{
+  guint64 a = hash & self->lower_mask;
+  guint64 b = (hash >> 32) & self->lower_mask;
+
+  return (self->lower_words[a >> 6] & (G_GUINT64_CONSTANT (1) << (a & 63))) != 0 &&
+         (self->lower_words[b >> 6] & (G_GUINT64_CONSTANT (1) << (b & 63))) != 0;
+}
+
+static inline gboolean
+is_word_unichar (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* Looks @token up in @set, as written or (with @lower) in ASCII lower case. */
+static gboolean
+token_in_set (const Extractor *self,
+              const Token     *token,
+              GHashTable      *set,
+              gboolean         lower)
+{
+  char buffer[32];
+  gsize len = token->end - token->start;
+
+  if (len >= sizeof buffer)
+    return FALSE;
+  memcpy (buffer, self->text + token->start, len);
+  if (lower)
+    for (gsize i = 0; i < len; i++)
+      if (buffer[i] >= 'A' && buffer[i] <= 'Z')
+        buffer[i] = (char) (buffer[i] | 0x20);
+  buffer[len] = '\0';
+  return g_hash_table_contains (set, buffer);
+}
+
+static gboolean
+token_is (const Extractor *self,
+          const Token     *token,
+          const char      *word)
+{
+  gsize len = strlen (word);
+
+  return token->end - token->start == len &&
+         g_ascii_strncasecmp (self->text + token->start, word, len) == 0;
+}
+
+static gboolean
+is_stop_word (const Extractor *self,
+              const Token     *token)
+{
+  return (token->lex & LEX_STOP) != 0;
+}
+
+static gboolean
+is_lower_particle (const Extractor *self,
+                   const Token     *token)
+{
+  return token->shape == SHAPE_LOWER &&
+         token_in_set (self, token, self->lexicon->name_particles, FALSE);
+}
+
+static gboolean
+is_capital_particle (const Extractor *self,
+                     const Token     *token)
+{
+  return token->shape == SHAPE_CAPITALIZED && (token->lex & LEX_CAPITAL_PARTICLE) != 0;
+}
+
+/* The LexFlags of @token, a capitalized word. */
+static guint8
+lookup_lex (const Extractor *self,
+            const Token     *token)
+{
+  char buffer[32];
+  gsize len = token->end - token->start;
+
+  if (len >= sizeof buffer)
+    return 0;
+  memcpy (buffer, self->text + token->start, len);
+  buffer[len] = '\0';
+  return (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (self->lexicon->capitalized, buffer));
+}
+
+/* Tokenizing */
+
+static Gap
+classify_gap (const char *gap,
+              gsize       len,
+              gboolean   *sentence_break,
+              gboolean   *opening)
+{
+  gboolean only_space = TRUE;
+
+  *sentence_break = FALSE;
+  *opening = FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      guint8 b = (guint8) gap[i];
+
+      if (b == '.' || b == '!' || b == '?' || b == ':' || b == ';')
+        *sentence_break = TRUE;
+      else if (b == '(' || b == '[')
+        *opening = TRUE;
+      else if (b == '"' && (i == 0 || g_ascii_isspace (gap[i - 1])))
+        *opening = TRUE;
+      else if (b == 0xE2 && i + 2 < len && (guint8) gap[i + 1] == 0x80 &&
+               ((guint8) gap[i + 2] == 0x9C || (guint8) gap[i + 2] == 0x98))
+        *opening = TRUE;     /* “ ‘ */
+      if (!g_ascii_isspace (b))
+        only_space = FALSE;
+    }
+  if (only_space)
+    return GAP_SPACE;
+  if (len == 1)
+    {
+      switch (gap[0])
+        {
+        case '-': return GAP_HYPHEN;
+        case '\'': return GAP_APOSTROPHE;
+        case ',': return GAP_COMMA;
+        case '.': return GAP_PERIOD;
+        case '/': return GAP_SLASH;
+        default: return GAP_OTHER;
+        }
+    }
+  if (len == 2 && gap[0] == ',' && gap[1] == ' ')
+    return GAP_COMMA;
+  if (len == 2 && gap[0] == '.' && gap[1] == ' ')
+    return GAP_PERIOD;
+  if (len == 2 && gap[0] == ' ' && gap[1] == '(')
+    return GAP_OPEN_PAREN;
+  if (len == 3 && (guint8) gap[0] == 0xE2 && (guint8) gap[1] == 0x80)
+    {
+      switch ((guint8) gap[2])
+        {
+        case 0x99: return GAP_APOSTROPHE;                 /* ’ */
+        case 0x90: case 0x91: return GAP_HYPHEN;          /* ‐ ‑ */
+        default: return GAP_OTHER;
+        }
+    }
+  return GAP_OTHER;
+}
+
+/* Whether a period after @token is an abbreviation's or an initial's ("Gen.", "J."). */
+static gboolean
+is_abbreviation (const Extractor *self,
+                 const Token     *token)
+{
+  if (token->shape == SHAPE_UPPER && token->cp_end - token->cp_start == 1)
+    return TRUE;
+  return token_in_set (self, token, self->lexicon->abbreviations, TRUE);
+}
+
+/* Whether a region (taken in order) starts at or before @cp since the last call: the first
+ * word of a region starts a sentence, even where no line break marks it (a headline spliced
+ * into a paragraph). */
+static gboolean
+region_starts_before (Extractor *self,
+                      guint32    cp)
+{
+  gboolean starts = FALSE;
+
+  while (self->regions != NULL && self->next_region < self->regions->len &&
+         g_array_index (self->regions, DossierRegion, self->next_region).start <= cp)
+    {
+      starts = TRUE;
+      self->next_region++;
+    }
+  return starts;
+}
+
+#define CASE_LOWER 1u
+#define CASE_UPPER 2u
+#define CASE_DIGIT 4u
+
+/* ASCII letters and digits by case; 0 for the rest. */
+static const guint8 ascii_kinds[128] = {
+  ['0'] = CASE_DIGIT, ['1'] = CASE_DIGIT, ['2'] = CASE_DIGIT, ['3'] = CASE_DIGIT,
+  ['4'] = CASE_DIGIT, ['5'] = CASE_DIGIT, ['6'] = CASE_DIGIT, ['7'] = CASE_DIGIT,
+  ['8'] = CASE_DIGIT, ['9'] = CASE_DIGIT,
+  ['A'] = CASE_UPPER, ['B'] = CASE_UPPER, ['C'] = CASE_UPPER, ['D'] = CASE_UPPER,
+  ['E'] = CASE_UPPER, ['F'] = CASE_UPPER, ['G'] = CASE_UPPER, ['H'] = CASE_UPPER,
+  ['I'] = CASE_UPPER, ['J'] = CASE_UPPER, ['K'] = CASE_UPPER, ['L'] = CASE_UPPER,
+  ['M'] = CASE_UPPER, ['N'] = CASE_UPPER, ['O'] = CASE_UPPER, ['P'] = CASE_UPPER,
+  ['Q'] = CASE_UPPER, ['R'] = CASE_UPPER, ['S'] = CASE_UPPER, ['T'] = CASE_UPPER,
+  ['U'] = CASE_UPPER, ['V'] = CASE_UPPER, ['W'] = CASE_UPPER, ['X'] = CASE_UPPER,
+  ['Y'] = CASE_UPPER, ['Z'] = CASE_UPPER,
+  ['a'] = CASE_LOWER, ['b'] = CASE_LOWER, ['c'] = CASE_LOWER, ['d'] = CASE_LOWER,
+  ['e'] = CASE_LOWER, ['f'] = CASE_LOWER, ['g'] = CASE_LOWER, ['h'] = CASE_LOWER,
+  ['i'] = CASE_LOWER, ['j'] = CASE_LOWER, ['k'] = CASE_LOWER, ['l'] = CASE_LOWER,
+  ['m'] = CASE_LOWER, ['n'] = CASE_LOWER, ['o'] = CASE_LOWER, ['p'] = CASE_LOWER,
+  ['q'] = CASE_LOWER, ['r'] = CASE_LOWER, ['s'] = CASE_LOWER, ['t'] = CASE_LOWER,
+  ['u'] = CASE_LOWER, ['v'] = CASE_LOWER, ['w'] = CASE_LOWER, ['x'] = CASE_LOWER,
+  ['y'] = CASE_LOWER, ['z'] = CASE_LOWER,
+};
+
+/* Cuts [@line, @line_end) into tokens; *cp is the code point offset of @line and is advanced
+ * to that of @line_end. */
+static void
+tokenize_line (Extractor *self,
+               gsize      line,
+               gsize      line_end,
+               guint32   *cp)
+{
+  const guint8 *text = (const guint8 *) self->text;
+  gsize pos = line;
+  gsize prev_end = line;
+  guint32 cps = *cp;
+  Token *tokens;
+  guint n_tokens = 0;
+
+  /* A word takes a byte and a separator: room for every word of the line, written in place
+   * (the array does not clear what it grows by) and cut to size at the end. */
+  g_array_set_size (self->tokens, (guint) ((line_end - line) / 2 + 1));
+  tokens = (Token *) (gpointer) self->tokens->data;
+  while (pos < line_end)
+    {
+      Token token;
+      gboolean has_upper;
+      gboolean has_lower;
+      gboolean first_upper;
+      gboolean first_lower;
+      gboolean first = TRUE;
+      guint cases = 0;
+      guint first_cases = 0;
+      gboolean sentence_break;
+      gboolean opening;
+      guint64 hash = HASH_SEED;
+      guint8 b = text[pos];
+
+      if (b < 0x80)
+        {
+          if (ascii_kinds[b] == 0)
+            {
+              pos++;
+              cps++;
+              continue;
+            }
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char ((const char *) text + pos);
+
+          if (!is_word_unichar (c))
+            {
+              pos = (gsize) (g_utf8_next_char ((const char *) text + pos) - self->text);
+              cps++;
+              continue;
+            }
+        }
+
+      token.start = (guint32) pos;
+      token.cp_start = cps;
+      while (pos < line_end)
+        {
+          guint kind;
+
+          b = text[pos];
+          if (b < 0x80)
+            {
+              /* ASCII, the common case: one table lookup; OR-ing 0x20 lowers a letter and
+               * leaves a digit as it is. */
+              kind = ascii_kinds[b];
+              if (kind == 0)
+                break;
+              cases |= kind;
+              if (first)
+                first_cases = kind;
+              hash = (hash ^ (b | 0x20)) * HASH_PRIME;
+              pos++;
+            }
+          else
+            {
+              gunichar c = g_utf8_get_char ((const char *) text + pos);
+
+              if (!is_word_unichar (c))
+                break;
+              kind = 0;
+              if (g_unichar_isupper (c) || g_unichar_istitle (c))
+                {
+                  kind = CASE_UPPER;
+                  c = g_unichar_tolower (c);
+                }
+              else if (g_unichar_islower (c))
+                kind = CASE_LOWER;
+              cases |= kind;
+              if (first)
+                first_cases = kind;
+              hash = (hash ^ c) * HASH_PRIME;
+              pos = (gsize) (g_utf8_next_char ((const char *) text + pos) - self->text);
+            }
+          first = FALSE;
+          cps++;
+        }
+      has_upper = (cases & CASE_UPPER) != 0;
+      has_lower = (cases & CASE_LOWER) != 0;
+      first_upper = (first_cases & CASE_UPPER) != 0;
+      first_lower = (first_cases & CASE_LOWER) != 0;
+      token.end = (guint32) pos;
+      token.cp_end = cps;
+      token.hash = hash;
+      token.match = -1;
+      token.close_paren = pos < line_end && text[pos] == ')';
+      if (first_upper && has_lower)
+        token.shape = SHAPE_CAPITALIZED;
+      else if (first_upper)
+        token.shape = SHAPE_UPPER;
+      else if (first_lower)
+        token.shape = SHAPE_LOWER;
+      else
+        token.shape = SHAPE_OTHER;
+      if (has_upper && !has_lower && !first_upper)
+        token.shape = SHAPE_OTHER;
+
+      token.gap = classify_gap (self->text + prev_end, token.start - prev_end,
+                                &sentence_break, &opening);
+      if (n_tokens == 0)
+        token.sentence_start = TRUE;
+      else if (opening)
+        token.sentence_start = TRUE;
+      else if (sentence_break)
+        {
+          const Token *prev = &tokens[n_tokens - 1];
+
+          /* "Gen. Smith", "J. Smith": a period after an abbreviation or initial. */
+          token.sentence_start = !(token.gap == GAP_PERIOD && is_abbreviation (self, prev));
+        }
+      else
+        token.sentence_start = FALSE;
+      if (region_starts_before (self, token.cp_start))
+        token.sentence_start = TRUE;
+
+      token.lex = 0;
+      if (token.shape == SHAPE_LOWER && token.end - token.start > 1)
+        lower_words_add (self, hash);
+      else if (token.shape == SHAPE_CAPITALIZED)
+        token.lex = lookup_lex (self, &token);
+      tokens[n_tokens++] = token;
+      prev_end = pos;
+    }
+  g_array_set_size (self->tokens, n_tokens);
+  *cp = cps;
+}
+
+/* Gazetteer matches */
+
+static gboolean
+is_capitals_of (const char *text,
+                const char *pattern,
+                gsize       len)
+{
+  gboolean has_lower = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char p = pattern[i];
+
+      if (p >= 'a' && p <= 'z')
+        {
+          has_lower = TRUE;
+          if (text[i] != p - 'a' + 'A')
+            return FALSE;
+        }
+      else if (text[i] != p)
+        return FALSE;
+    }
+  return has_lower;
+}
+
+/* The ASCII word before @pos (after skipping spaces), lower-cased into @buffer. */
+static const char *
+word_before (const char *text,
+             gsize       line,
+             gsize       pos,
+             char       *buffer,
+             gsize       size,
+             char       *just_before)
+{
+  gsize end = pos;
+  gsize start;
+
+  while (end > line && text[end - 1] == ' ')
+    end--;
+  *just_before = end > line ? text[end - 1] : '\0';
+  start = end;
+  while (start > line && g_ascii_isalpha (text[start - 1]) && end - start < size - 1)
+    start--;
+  for (gsize i = start; i < end; i++)
+    buffer[i - start] = g_ascii_tolower (text[i]);
+  buffer[end - start] = '\0';
+  return buffer;
+}
+
+static const char *
+word_after (const char *text,
+            gsize       line_end,
+            gsize       pos,
+            char       *buffer,
+            gsize       size,
+            char       *just_after)
+{
+  gsize start = pos;
+  gsize end;
+
+  while (start < line_end && text[start] == ' ')
+    start++;
+  *just_after = start < line_end ? text[start] : '\0';
+  end = start;
+  while (end < line_end && g_ascii_isalpha (text[end]) && end - start < size - 1)
+    end++;
+  for (gsize i = start; i < end; i++)
+    buffer[i - start] = g_ascii_tolower (text[i]);
+  buffer[end - start] = '\0';
+  return buffer;
+}
+
+typedef struct {
+  Extractor *self;
+  gsize      line;
+  gsize      line_end;
+} ScanData;
+
+static void
+match_found_cb (guint    pattern_id,
+                gsize    start,
+                gsize    end,
+                gpointer user_data)
+{
+  ScanData *data = user_data;
+  Extractor *self = data->self;
+  const DossierGazetteerPattern *pattern = &g_array_index (self->gazetteer->patterns,
+                                                           DossierGazetteerPattern,
+                                                           pattern_id);
+  const char *at = self->text + data->line + start;
+  gsize len = end - start;
+  Match match;
+
+  if (!(pattern->flags & DOSSIER_GAZETTEER_FLAG_ANY_CASE) &&
+      memcmp (at, pattern->text, len) != 0 && !is_capitals_of (at, pattern->text, len))
+    return;
+
+  if (pattern->flags & (DOSSIER_GAZETTEER_FLAG_NEEDS_CUE | DOSSIER_GAZETTEER_FLAG_AFTER_ON))
+    {
+      char before[16];
+      char after[16];
+      char just_before;
+      char just_after;
+
+      word_before (self->text, data->line, data->line + start, before, sizeof before,
+                   &just_before);
+      if (pattern->flags & DOSSIER_GAZETTEER_FLAG_AFTER_ON)
+        {
+          if (strcmp (before, "on") != 0)
+            return;
+        }
+      else
+        {
+          word_after (self->text, data->line_end, data->line + end, after, sizeof after,
+                      &just_after);
+          if (just_before != '(' && just_before != '/' && just_after != ')' &&
+              just_after != '/' &&
+              !g_hash_table_contains (self->lexicon->outlet_cues_before, before) &&
+              !g_hash_table_contains (self->lexicon->outlet_cues_after, after))
+            return;
+        }
+    }
+
+  match.start = (guint32) (data->line + start);
+  match.end = (guint32) (data->line + end);
+  match.pattern = pattern_id;
+  g_array_append_val (self->found, match);
+}
+
+static gboolean
+is_title_match (const Extractor *self,
+                const Match     *match)
+{
+  const DossierGazetteerPattern *pattern = &g_array_index (self->gazetteer->patterns,
+                                                           DossierGazetteerPattern,
+                                                           match->pattern);
+  const DossierGazetteerEntry *entry = g_ptr_array_index (self->gazetteer->entries,
+                                                          pattern->entry);
+
+  return entry->klass == DOSSIER_GAZETTEER_TITLE;
+}
+
+/* Keeps the leftmost-longest of overlapping matches.  The automaton reports them by end; a
+ * match that contains the last kept ones replaces them, one that starts inside a kept one
+ * is dropped.  Among equal spans a name wins over a title. */
+static void
+select_matches (Extractor *self)
+{
+  GArray *kept = self->matches;
+
+  g_array_set_size (kept, 0);
+  for (guint i = 0; i < self->found->len; i++)
+    {
+      const Match *match = &g_array_index (self->found, Match, i);
+      guint first_overlap = kept->len;
+      gboolean keep = TRUE;
+
+      while (first_overlap > 0 &&
+             g_array_index (kept, Match, first_overlap - 1).end > match->start)
+        first_overlap--;
+      for (guint j = first_overlap; keep && j < kept->len; j++)
+        {
+          const Match *other = &g_array_index (kept, Match, j);
+
+          if (other->start < match->start)
+            keep = FALSE;
+          else if (other->start == match->start && other->end == match->end &&
+                   is_title_match (self, match) && !is_title_match (self, other))
+            keep = FALSE;
+        }
+      if (keep)
+        {
+          g_array_set_size (kept, first_overlap);
+          g_array_append_val (kept, *match);
+        }
+    }
+}
+
+/* Marks the tokens each kept match covers; a match that does not start at a word is
+ * dropped (the automaton's boundaries agree with the tokenizer's, so this is defensive). */
+static void
+assign_matches (Extractor *self)
+{
+  guint t = 0;
+
+  for (guint m = 0; m < self->matches->len; m++)
+    {
+      const Match *match = &g_array_index (self->matches, Match, m);
+
+      while (t < self->tokens->len && g_array_index (self->tokens, Token, t).start < match->start)
+        t++;
+      if (t >= self->tokens->len || g_array_index (self->tokens, Token, t).start != match->start)
+        continue;
+      for (; t < self->tokens->len && g_array_index (self->tokens, Token, t).start < match->end;
+           t++)
+        g_array_index (self->tokens, Token, t).match = (gint32) m;
+    }
+}
+
+static const DossierGazetteerEntry *
+match_entry (const Extractor *self,
+             const Match     *match)
+{
+  const DossierGazetteerPattern *pattern = &g_array_index (self->gazetteer->patterns,
+                                                           DossierGazetteerPattern,
+                                                           match->pattern);
+
+  return g_ptr_array_index (self->gazetteer->entries, pattern->entry);
+}
+
+/* Index past the last token of the match covering token @t. */
+static guint
+match_token_end (const Extractor *self,
+                 guint            t)
+{
+  gint32 m = g_array_index (self->tokens, Token, t).match;
+
+  while (t < self->tokens->len && g_array_index (self->tokens, Token, t).match == m)
+    t++;
+  return t;
+}
+
+static guint32
+match_cp_end (const Extractor *self,
+              const Match     *match,
+              guint            last_token)
+{
+  const Token *token = &g_array_index (self->tokens, Token, last_token);
+
+  /* A form may end in periods after its last word ("U.S."): ASCII, one code point each. */
+  return token->cp_end + (match->end - token->end);
+}
+
+static guint
+add_mention (Extractor  *self,
+             guint32     start,
+             guint32     end,
+             guint32     cp_start,
+             guint32     cp_end,
+             TargetType  type,
+             guint32     target,
+             guint32     pattern)
+{
+  Mention mention = { start, end, cp_start, cp_end, target, pattern, (guint8) type };
+
+  g_array_append_val (self->mentions, mention);
+  return self->mentions->len - 1;
+}
+
+/* Runs of capitalized words */
+
+static const Token *
+token_at (const Extractor *self,
+          guint            i)
+{
+  return &g_array_index (self->tokens, Token, i);
+}
+
+static gboolean
+is_name_word (const Extractor *self,
+              guint            i)
+{
+  const Token *token = token_at (self, i);
+
+  if (token->match >= 0)
+    return FALSE;
+  if (token->shape == SHAPE_CAPITALIZED)
+    return !is_stop_word (self, token);
+  /* An initial: "J. Robert Oppenheimer". */
+  if (token->shape == SHAPE_UPPER && token->cp_end - token->cp_start == 1 &&
+      i + 1 < self->tokens->len && token_at (self, i + 1)->gap == GAP_PERIOD &&
+      !token_at (self, i + 1)->sentence_start)
+    return TRUE;
+  return FALSE;
+}
+
+/* Whether token @i, a lower-case particle, leads into a name word: "bin Salman", "al-Assad".
+ * A particle joined by a hyphen to a gazetteer word takes it into the name ("al-Houthi"). */
+static gboolean
+particle_leads_on (const Extractor *self,
+                   guint            i)
+{
+  const Token *next;
+
+  /* Cheap tests first: this runs for every lower-case word. */
+  if (i + 1 >= self->tokens->len)
+    return FALSE;
+  next = token_at (self, i + 1);
+  if (next->shape != SHAPE_CAPITALIZED || next->sentence_start ||
+      (next->gap != GAP_SPACE && next->gap != GAP_HYPHEN) ||
+      token_at (self, i)->end - token_at (self, i)->start > 5 ||
+      !is_lower_particle (self, token_at (self, i)))
+    return FALSE;
+  if (is_name_word (self, i + 1))
+    return TRUE;
+  return next->gap == GAP_HYPHEN && next->match >= 0 && next->shape == SHAPE_CAPITALIZED &&
+         match_token_end (self, i + 1) == i + 2 &&
+         match_entry (self, &g_array_index (self->matches, Match, next->match))->klass !=
+           DOSSIER_GAZETTEER_TITLE;
+}
+
+/* Past the end of the run of name words that starts at @i. */
+static guint
+extend_run (const Extractor *self,
+            guint            i)
+{
+  guint j = i + 1;
+
+  while (j < self->tokens->len)
+    {
+      const Token *token = token_at (self, j);
+
+      if (token->sentence_start)
+        break;
+      if (token->gap == GAP_SPACE || token->gap == GAP_HYPHEN)
+        {
+          if (is_name_word (self, j))
+            j++;
+          else if (particle_leads_on (self, j))
+            j += 2;
+          else
+            break;
+        }
+      else if (token->gap == GAP_APOSTROPHE)
+        {
+          /* "O'Brien", "Khamene'i"; but "Araghchi's" ends the name. */
+          if (token->match >= 0 || token->shape == SHAPE_OTHER ||
+              (token->end - token->start == 1 && (self->text[token->start] | 0x20) == 's'))
+            break;
+          j++;
+        }
+      else if (token->gap == GAP_PERIOD && token_at (self, j - 1)->shape == SHAPE_UPPER &&
+               token_at (self, j - 1)->cp_end - token_at (self, j - 1)->cp_start == 1 &&
+               is_name_word (self, j))
+        j++;
+      else
+        break;
+    }
+  return j;
+}
+
+/* "of", "for" or "on", then perhaps "the", then a name word or a gazetteer place or
+ * organisation: returns the index past what follows the connector, or 0. */
+static guint
+connector_extension (const Extractor *self,
+                     guint            j)
+{
+  guint k;
+
+  if (j + 1 >= self->tokens->len)
+    return 0;
+  if (token_at (self, j)->gap != GAP_SPACE || token_at (self, j)->match >= 0 ||
+      (!token_is (self, token_at (self, j), "of") && !token_is (self, token_at (self, j), "for") &&
+       !token_is (self, token_at (self, j), "on")) ||
+      token_at (self, j)->shape != SHAPE_LOWER)
+    return 0;
+  k = j + 1;
+  if (token_at (self, k)->gap != GAP_SPACE)
+    return 0;
+  if (token_is (self, token_at (self, k), "the") && token_at (self, k)->shape == SHAPE_LOWER)
+    {
+      k++;
+      if (k >= self->tokens->len || token_at (self, k)->gap != GAP_SPACE)
+        return 0;
+    }
+  if (is_name_word (self, k))
+    return extend_run (self, k);
+  if (token_at (self, k)->match >= 0)
+    {
+      const DossierGazetteerEntry *entry =
+        match_entry (self, &g_array_index (self->matches, Match, token_at (self, k)->match));
+
+      if (entry->klass != DOSSIER_GAZETTEER_TITLE && entry->klass != DOSSIER_GAZETTEER_OUTLET)
+        return match_token_end (self, k);
+    }
+  return 0;
+}
+
+static gboolean
+is_speech_verb (const Extractor *self,
+                guint            i)
+{
+  const Token *token;
+
+  if (i >= self->tokens->len)
+    return FALSE;
+  token = token_at (self, i);
+  return token->shape == SHAPE_LOWER && token->gap == GAP_SPACE &&
+         token_in_set (self, token, self->lexicon->speech_verbs, FALSE);
+}
+
+/* The cue that makes the run [@i, @j) a person's name, if any. */
+static Cue
+find_cue (const Extractor *self,
+          guint            i,
+          guint            j,
+          gboolean         given_first)
+{
+  const Token *first = token_at (self, i);
+
+  /* A title just before: "Foreign Minister Abbas Araghchi", "Sheikh Mohammed",
+   * "Acting Foreign Minister, Ali Bagheri Kani". */
+  if (i > 0 && token_at (self, i - 1)->match >= 0 &&
+      (first->gap == GAP_SPACE || first->gap == GAP_COMMA ||
+       (first->gap == GAP_PERIOD && !first->sentence_start)) &&
+      is_title_match (self, &g_array_index (self->matches, Match, token_at (self, i - 1)->match)))
+    return CUE_TITLE;
+  /* A title, its complement and a comma: "the UN special coordinator for Lebanon, Hanna
+   * Lindqvist", "Minister of Foreign Affairs of Qatar, Sheikh ...". */
+  if (i > 1 && first->gap == GAP_COMMA && token_at (self, i - 1)->match >= 0)
+    {
+      guint k = i - 1;
+      gint32 m = token_at (self, k)->match;
+
+      while (k > 0 && token_at (self, k - 1)->match == m)
+        k--;
+      if (k >= 2 && token_at (self, k)->gap == GAP_SPACE &&
+          token_at (self, k - 1)->shape == SHAPE_LOWER &&
+          (token_is (self, token_at (self, k - 1), "for") ||
+           token_is (self, token_at (self, k - 1), "of") ||
+           token_is (self, token_at (self, k - 1), "to")))
+        {
+          guint t = k - 2;
+
+          if (token_is (self, token_at (self, t), "the") && t > 0)
+            t--;
+          if (token_at (self, t)->match >= 0 &&
+              is_title_match (self, &g_array_index (self->matches, Match,
+                                                    token_at (self, t)->match)))
+            return CUE_TITLE;
+        }
+    }
+  /* A byline: "By Lina Haddad" on a line of its own. */
+  if (i == 1 && token_is (self, token_at (self, 0), "by") &&
+      token_at (self, 0)->shape == SHAPE_CAPITALIZED && j == self->tokens->len)
+    return CUE_BYLINE;
+  /* A photo credit: "(credit: Amir Cohen/Reuters)". */
+  if (j < self->tokens->len && token_at (self, j)->gap == GAP_SLASH &&
+      token_at (self, j)->match >= 0 &&
+      match_entry (self, &g_array_index (self->matches, Match, token_at (self, j)->match))->klass
+        == DOSSIER_GAZETTEER_OUTLET)
+    return CUE_CREDIT;
+  if (given_first)
+    return CUE_GIVEN_NAME;
+  /* A speech verb after ("Araghchi said", "Araghchi also said") or before ("said Araghchi"). */
+  if (is_speech_verb (self, j))
+    return CUE_SPEECH;
+  if (j + 1 < self->tokens->len && token_at (self, j)->shape == SHAPE_LOWER &&
+      token_at (self, j)->gap == GAP_SPACE &&
+      token_in_set (self, token_at (self, j), self->lexicon->speech_fillers, FALSE) &&
+      is_speech_verb (self, j + 1))
+    return CUE_SPEECH;
+  if (i > 0 && first->gap == GAP_SPACE && !first->sentence_start &&
+      (token_is (self, token_at (self, i - 1), "said") ||
+       token_is (self, token_at (self, i - 1), "says")) &&
+      token_at (self, i - 1)->shape == SHAPE_LOWER)
+    return CUE_SPEECH;
+  return CUE_NONE;
+}
+
+static guint
+add_candidate (Extractor     *self,
+               CandidateKind  kind,
+               guint          i,
+               guint          j,
+               Cue            cue,
+               guint          n_words)
+{
+  const Token *first = token_at (self, i);
+  const Token *last = token_at (self, j - 1);
+  Candidate candidate = { 0 };
+
+  candidate.start = first->start;
+  candidate.end = last->end;
+  candidate.first_hash = first->hash;
+  candidate.first_sentence_initial = first->sentence_start;
+  candidate.n_words = n_words;
+  candidate.group = -1;
+  candidate.kind = (guint8) kind;
+  candidate.cue = (guint8) cue;
+  if (j - i > 1)
+    {
+      candidate.second_start = token_at (self, i + 1)->start;
+      candidate.second_cp = token_at (self, i + 1)->cp_start;
+    }
+  candidate.mention = add_mention (self, first->start, last->end, first->cp_start,
+                                   last->cp_end, TARGET_CANDIDATE, self->candidates->len,
+                                   G_MAXUINT32);
+  g_array_append_val (self->candidates, candidate);
+  return self->candidates->len - 1;
+}
+
+/* An acronym in parentheses right after an organisation: "(SNSC)". */
+static void
+note_acronym (Extractor *self,
+              guint      j,
+              guint      candidate)
+{
+  const Token *token;
+  g_autofree char *acronym = NULL;
+
+  if (j >= self->tokens->len)
+    return;
+  token = token_at (self, j);
+  if (token->gap != GAP_OPEN_PAREN || token->shape != SHAPE_UPPER || token->match >= 0 ||
+      !token->close_paren || token->end - token->start < 2 || token->end - token->start > 8)
+    return;
+  acronym = g_strndup (self->text + token->start, token->end - token->start);
+  if (!g_hash_table_contains (self->acronyms, acronym))
+    g_hash_table_insert (self->acronyms, g_steal_pointer (&acronym),
+                         GUINT_TO_POINTER (candidate + 1));
+}
+
+/* Whether token @i is a place name of one word in the gazetteer ("Golan", "Jordan"). */
+static gboolean
+is_single_place_name (const Extractor *self,
+                      guint            i)
+{
+  const Token *token = token_at (self, i);
+  const Match *match;
+  const DossierGazetteerPattern *pattern;
+  const DossierGazetteerEntry *entry;
+
+  if (token->match < 0 || token->shape != SHAPE_CAPITALIZED || match_token_end (self, i) != i + 1)
+    return FALSE;
+  match = &g_array_index (self->matches, Match, token->match);
+  if (match->end != token->end)
+    return FALSE;
+  pattern = &g_array_index (self->gazetteer->patterns, DossierGazetteerPattern, match->pattern);
+  entry = g_ptr_array_index (self->gazetteer->entries, pattern->entry);
+  return entry->kind == DOSSIER_ENTITY_PLACE && entry->klass != DOSSIER_GAZETTEER_TITLE &&
+         pattern->form != DOSSIER_GAZETTEER_FORM_DEMONYM;
+}
+
+/* Whether the words [@i, @j) end like a news agency's name ("Saba News Agency"). */
+static gboolean
+is_agency_name (const Extractor *self,
+                guint            i,
+                guint            j)
+{
+  return j - i >= 2 && token_is (self, token_at (self, j - 1), "Agency") &&
+         (token_is (self, token_at (self, j - 2), "News") ||
+          token_is (self, token_at (self, j - 2), "Press"));
+}
+
+/* Records the organisation, outlet or place [@i, @end) whose head word is at @head. */
+static guint
+add_body (Extractor *self,
+          guint      i,
+          guint      head,
+          guint      end)
+{
+  CandidateKind kind;
+  guint candidate;
+
+  if (token_at (self, head)->lex & LEX_ORGANIZATION_HEAD)
+    kind = is_agency_name (self, i, head + 1) ? CAND_OUTLET : CAND_ORGANIZATION;
+  else
+    kind = CAND_PLACE;
+  /* Gazetteer matches taken in ("University of Tehran") yield no mention of their own: the
+   * main loop resumes past them. */
+  candidate = add_candidate (self, kind, i, end, CUE_NONE, end - i);
+  if (kind == CAND_ORGANIZATION)
+    note_acronym (self, end, candidate);
+  return end;
+}
+
+/* "of the Study of War": connectors and the names after them, as far as they go. */
+static guint
+extend_connectors (const Extractor *self,
+                   guint            j)
+{
+  guint extended;
+
+  while ((extended = connector_extension (self, j)) > 0)
+    j = extended;
+  return j;
+}
+
+/* If the run of words [@i, @j) ends in an organisation's or a place's head word, records the
+ * name from @start (before @i when a gazetteer place begins it: "Oman News Agency") and
+ * returns the index past it; otherwise 0. */
+static guint
+handle_body (Extractor *self,
+             guint      start,
+             guint      i,
+             guint      j)
+{
+  guint last = j - 1;
+  gboolean organization = (token_at (self, last)->lex & LEX_ORGANIZATION_HEAD) != 0;
+  gboolean place = (token_at (self, last)->lex & LEX_PLACE_HEAD) != 0;
+  gboolean place_first = j - i == 1 && (token_at (self, i)->lex & LEX_PLACE_FIRST) != 0;
+  guint end;
+
+  if (!organization && !place && !place_first)
+    return 0;
+  end = extend_connectors (self, j);
+  /* A head word alone ("Office", "Ministry") is not a name, unless a place comes before it
+   * ("Suez Canal Authority") or a complement after it ("Board of Governors"). */
+  if (j - start < 2 && end == j)
+    return 0;
+  if (place_first && !organization && !place && end == j)
+    return 0;
+  return add_body (self, start, last, end);
+}
+
+/* Classifies the run starting at @i and records it; returns the index past it. */
+static guint
+handle_run (Extractor *self,
+            guint      i)
+{
+  guint j = extend_run (self, i);
+  guint n_words = 0;
+  guint body;
+  gboolean given_first;
+  Cue cue;
+
+  /* Organisations and places: "Board of Governors", "Supreme National Security Council",
+   * "Institute for the Study of War", "Strait of Tiran", "Hormozgan Province". */
+  body = handle_body (self, i, i, j);
+  if (body > 0)
+    return body;
+
+  for (guint k = i; k < j; k++)
+    {
+      const Token *token = token_at (self, k);
+
+      if (token->shape == SHAPE_CAPITALIZED && !is_capital_particle (self, token))
+        n_words++;
+      else if (token->shape == SHAPE_UPPER)
+        n_words++;
+    }
+  if (n_words == 0 || n_words > 6)
+    return j;
+
+  /* After "the insurer", "the company": an organisation. */
+  if (i > 0 && token_at (self, i)->gap == GAP_SPACE && token_at (self, i - 1)->match < 0 &&
+      token_at (self, i - 1)->shape == SHAPE_LOWER &&
+      token_in_set (self, token_at (self, i - 1), self->lexicon->organization_nouns, FALSE))
+    {
+      add_candidate (self, CAND_ORGANIZATION, i, j, CUE_NONE, n_words);
+      return j;
+    }
+
+  given_first = (token_at (self, i)->lex & LEX_GIVEN_NAME) != 0;
+  /* "Avi Golan", "Jordan" in "Michael Jordan": a first name and a place name alone after it
+   * make a person's name; the place name, alone, later means the person too. */
+  if (given_first && n_words == 1 && j < self->tokens->len && is_single_place_name (self, j) &&
+      token_at (self, j)->gap == GAP_SPACE &&
+      (j + 1 >= self->tokens->len || !is_name_word (self, j + 1)))
+    {
+      const Token *surname = token_at (self, j);
+
+      g_hash_table_add (self->absorbed, g_strndup (self->text + surname->start,
+                                                   surname->end - surname->start));
+      j++;
+      n_words++;
+    }
+  if (n_words < 2)
+    given_first = FALSE;
+  cue = find_cue (self, i, j, given_first);
+  {
+    guint candidate = add_candidate (self, CAND_PERSON, i, j, cue, n_words);
+
+    g_array_index (self->candidates, Candidate, candidate).first_given = (guint8) given_first;
+  }
+  return j;
+}
+
+/* "(credit: REUTERS/THAIER AL-SUDANI)": capitals after an outlet and a slash. */
+static guint
+handle_credit (Extractor *self,
+               guint      i)
+{
+  g_autoptr(GString) display = g_string_new (NULL);
+  guint j = i;
+  guint n_words = 0;
+  guint candidate;
+
+  while (j < self->tokens->len)
+    {
+      const Token *token = token_at (self, j);
+
+      if (token->shape != SHAPE_UPPER || (j > i && token->gap != GAP_SPACE &&
+                                          token->gap != GAP_HYPHEN))
+        break;
+      if (token->match >= 0 && j > i)
+        break;
+      if (j > i)
+        g_string_append_len (display, self->text + token_at (self, j - 1)->end,
+                             token->start - token_at (self, j - 1)->end);
+      /* Title case: "AL-SUDANI" is "Al-Sudani". */
+      {
+        g_autofree char *word = g_utf8_strdown (self->text + token->start,
+                                                token->end - token->start);
+        gunichar c = g_unichar_totitle (g_utf8_get_char (word));
+        char head[8];
+        int n = g_unichar_to_utf8 (c, head);
+
+        g_string_append_len (display, head, n);
+        g_string_append (display, g_utf8_next_char (word));
+      }
+      n_words++;
+      j++;
+    }
+  if (n_words < 2)
+    return i + 1;
+  candidate = add_candidate (self, CAND_PERSON, i, j, CUE_CREDIT, n_words);
+  g_array_index (self->candidates, Candidate, candidate).display =
+    g_string_free (g_steal_pointer (&display), FALSE);
+  return j;
+}
+
+/* "Defense Minister Israel Katz": a place name after a title and before a capitalized word
+ * is a first name. */
+static gboolean
+is_name_after_title (const Extractor *self,
+                     guint            i)
+{
+  const Token *token = token_at (self, i);
+  const Match *match = &g_array_index (self->matches, Match, token->match);
+  const DossierGazetteerPattern *pattern = &g_array_index (self->gazetteer->patterns,
+                                                           DossierGazetteerPattern,
+                                                           match->pattern);
+  const DossierGazetteerEntry *entry = g_ptr_array_index (self->gazetteer->entries,
+                                                          pattern->entry);
+
+  return entry->kind == DOSSIER_ENTITY_PLACE && entry->klass != DOSSIER_GAZETTEER_TITLE &&
+         pattern->form == DOSSIER_GAZETTEER_FORM_NAME && token->shape == SHAPE_CAPITALIZED &&
+         match_token_end (self, i) == i + 1 && i > 0 && i + 1 < self->tokens->len &&
+         token->gap == GAP_SPACE && token_at (self, i - 1)->match >= 0 &&
+         is_title_match (self, &g_array_index (self->matches, Match,
+                                               token_at (self, i - 1)->match)) &&
+         token_at (self, i + 1)->gap == GAP_SPACE && is_name_word (self, i + 1);
+}
+
+static void
+process_line (Extractor *self,
+              gsize      line,
+              gsize      line_end,
+              guint32   *cp)
+{
+  ScanData data = { self, line, line_end };
+  guint i = 0;
+
+  tokenize_line (self, line, line_end, cp);
+  if (self->tokens->len == 0)
+    return;
+
+  g_array_set_size (self->found, 0);
+  dossier_aho_corasick_scan (self->gazetteer->automaton, self->text + line, line_end - line,
+                             match_found_cb, &data);
+  select_matches (self);
+  assign_matches (self);
+
+  while (i < self->tokens->len)
+    {
+      const Token *token = token_at (self, i);
+
+      if (token->match >= 0)
+        {
+          const Match *match = &g_array_index (self->matches, Match, token->match);
+          const DossierGazetteerPattern *pattern =
+            &g_array_index (self->gazetteer->patterns, DossierGazetteerPattern, match->pattern);
+          const DossierGazetteerEntry *entry = g_ptr_array_index (self->gazetteer->entries,
+                                                                  pattern->entry);
+          guint end = match_token_end (self, i);
+
+          if (entry->klass == DOSSIER_GAZETTEER_TITLE)
+            {
+              i = end;
+              continue;
+            }
+          if (is_name_after_title (self, i))
+            {
+              /* Treat the place name as an ordinary word of the name. */
+              g_array_index (self->tokens, Token, i).match = -1;
+              i = handle_run (self, i);
+              continue;
+            }
+          /* A place name before an organisation's: "Oman News Agency", "Suez Canal
+           * Authority", "Gulf Research Center". */
+          if (entry->kind == DOSSIER_ENTITY_PLACE &&
+              pattern->form != DOSSIER_GAZETTEER_FORM_DEMONYM && end < self->tokens->len &&
+              token_at (self, end)->gap == GAP_SPACE && is_name_word (self, end))
+            {
+              guint body = handle_body (self, i, end, extend_run (self, end));
+
+              if (body > 0)
+                {
+                  i = body;
+                  continue;
+                }
+            }
+          add_mention (self, match->start, match->end, token->cp_start,
+                       match_cp_end (self, match, end - 1), TARGET_GAZETTEER, pattern->entry,
+                       match->pattern);
+          if (entry->klass == DOSSIER_GAZETTEER_OUTLET && end < self->tokens->len &&
+              token_at (self, end)->gap == GAP_SLASH && token_at (self, end)->shape == SHAPE_UPPER)
+            {
+              i = handle_credit (self, end);
+              continue;
+            }
+          i = end;
+          continue;
+        }
+      /* "(credit: WANA/HAMED ROSTAMI)": capitals after capitals and a slash. */
+      if (token->shape == SHAPE_UPPER && token->gap == GAP_SLASH && i > 0 &&
+          token_at (self, i - 1)->shape == SHAPE_UPPER)
+        {
+          i = handle_credit (self, i);
+          continue;
+        }
+      if (token->shape == SHAPE_UPPER && g_hash_table_size (self->acronyms) > 0)
+        {
+          g_autofree char *word = g_strndup (self->text + token->start, token->end - token->start);
+          guint candidate = GPOINTER_TO_UINT (g_hash_table_lookup (self->acronyms, word));
+
+          if (candidate > 0)
+            {
+              Candidate acronym = { 0 };
+
+              acronym.start = token->start;
+              acronym.end = token->end;
+              acronym.kind = CAND_ACRONYM;
+              acronym.acronym_of = candidate - 1;
+              acronym.group = -1;
+              acronym.mention = add_mention (self, token->start, token->end, token->cp_start,
+                                             token->cp_end, TARGET_CANDIDATE,
+                                             self->candidates->len, G_MAXUINT32);
+              g_array_append_val (self->candidates, acronym);
+              i++;
+              continue;
+            }
+        }
+      if (is_name_word (self, i) ||
+          (particle_leads_on (self, i) && token_at (self, i + 1)->gap == GAP_HYPHEN))
+        {
+          i = handle_run (self, i);
+          continue;
+        }
+      i++;
+    }
+}
+
+/* Transliteration keys */
+
+/* Letters that do not decompose into a base letter and a mark, and the Turkish and Slavic
+ * letters that stand for digraphs in English spellings ("Şahin" is "Shahin"). */
+static const char *
+special_letter (gunichar c)
+{
+  switch (c)
+    {
+    case 0x00DF: return "ss";                       /* ß */
+    case 0x00E6: case 0x00C6: return "ae";          /* æ */
+    case 0x0153: case 0x0152: return "oe";          /* œ */
+    case 0x00F8: case 0x00D8: return "o";           /* ø */
+    case 0x0142: case 0x0141: return "l";           /* ł */
+    case 0x0111: case 0x0110: return "d";           /* đ */
+    case 0x00F0: case 0x00D0: return "d";           /* ð */
+    case 0x00FE: case 0x00DE: return "th";          /* þ */
+    case 0x0131: return "i";                        /* dotless ı */
+    case 0x015F: case 0x015E: return "sh";          /* ş */
+    case 0x0219: case 0x0218: return "sh";          /* ș */
+    case 0x00E7: case 0x00C7: return "ch";          /* ç */
+    case 0x010D: case 0x010C: return "ch";          /* č */
+    case 0x0161: case 0x0160: return "sh";          /* š */
+    case 0x017E: case 0x017D: return "zh";          /* ž */
+    case 0x011F: case 0x011E: return "g";           /* ğ */
+    default: return NULL;
+    }
+}
+
+/* Apostrophes and the ayn and hamza signs of romanized Arabic vanish inside a word
+ * ("Khamene'i", "Ma'ariv"); other non-letters separate words. */
+static gboolean
+is_vanishing (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB ||
+         c == 0x02BF || c == 0x02BE || c == 0x02B9 || c == '`' || c == 0x00B4;
+}
+
+/* @name in lower case, diacritics stripped, its words separated by single spaces, into
+ * @plain. */
+static void
+plain_words (const char *name,
+             GString    *plain)
+{
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c;
+      const char *special;
+
+      if (g_ascii_isalnum (*p))
+        {
+          g_string_append_c (plain, g_ascii_tolower (*p));
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      special = special_letter (c);
+      if (special != NULL)
+        g_string_append (plain, special);
+      else if (is_vanishing (c) || g_unichar_ismark (c))
+        continue;
+      else if (g_unichar_isalnum (c))
+        {
+          gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+          gsize n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+
+          for (gsize k = 0; k < n; k++)
+            {
+              gunichar d = g_unichar_tolower (decomposed[k]);
+
+              if (d < 0x80 && g_ascii_isalnum (d))
+                g_string_append_c (plain, (char) d);
+              else if (g_unichar_isalnum (d))
+                g_string_append_unichar (plain, d);
+            }
+        }
+      else if (plain->len > 0 && plain->str[plain->len - 1] != ' ')
+        g_string_append_c (plain, ' ');
+    }
+  if (plain->len > 0 && plain->str[plain->len - 1] == ' ')
+    g_string_truncate (plain, plain->len - 1);
+}
+
+static gboolean
+is_article_particle (const char *word,
+                     gsize       len)
+{
+  return len == 2 && word[1] == 'l' &&
+         (word[0] == 'a' || word[0] == 'e' || word[0] == 'u' || word[0] == 'o');
+}
+
+static gboolean
+word_is (const char *word,
+         gsize       len,
+         const char *literal)
+{
+  return strlen (literal) == len && memcmp (word, literal, len) == 0;
+}
+
+/* Appends the folded spelling of @word to @out: "abdul"/"abdel"/"abdol"/"abdil" as "abdal",
+ * "kh", "gh", "q", "ck" and hard "c" as "k", "ph" as "f", "w" as "v", "y" as "i", "dj" as
+ * "j", "tch" and "sch" as "ch" and "sh", then "o" as "u" and "e" as "i", and doubled
+ * letters as one. */
+static void
+fold_word (const char *s,
+           gsize       n,
+           GString    *out)
+{
+  char prev = '\0';
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = s[i];
+      char next = i + 1 < n ? s[i + 1] : '\0';
+      const char *piece;
+      char one[2] = { 0, 0 };
+
+      if (c == 'a' && i + 4 < n && s[i + 1] == 'b' && s[i + 2] == 'd' && s[i + 4] == 'l' &&
+          (s[i + 3] == 'u' || s[i + 3] == 'e' || s[i + 3] == 'o' || s[i + 3] == 'i'))
+        {
+          piece = "abdal";
+          i += 4;
+        }
+      else if ((c == 'k' || c == 'g') && next == 'h')
+        {
+          piece = "k";
+          i++;
+        }
+      else if (c == 'c' && next == 'k')
+        {
+          piece = "k";
+          i++;
+        }
+      else if (c == 't' && next == 'c' && i + 2 < n && s[i + 2] == 'h')
+        {
+          piece = "ch";
+          i += 2;
+        }
+      else if (c == 's' && next == 'c' && i + 2 < n && s[i + 2] == 'h')
+        {
+          piece = "sh";
+          i += 2;
+        }
+      else if (c == 'c' && next == 'h')
+        {
+          piece = "ch";
+          i++;
+        }
+      else if (c == 'p' && next == 'h')
+        {
+          piece = "f";
+          i++;
+        }
+      else if (c == 'd' && next == 'j')
+        {
+          piece = "j";
+          i++;
+        }
+      else
+        {
+          switch (c)
+            {
+            case 'q': one[0] = 'k'; break;
+            case 'c': one[0] = (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k'; break;
+            case 'w': one[0] = 'v'; break;
+            case 'y': one[0] = 'i'; break;
+            case 'o': one[0] = 'u'; break;
+            case 'e': one[0] = 'i'; break;
+            default: one[0] = c; break;
+            }
+          piece = one;
+        }
+      for (const char *q = piece; *q != '\0'; q++)
+        {
+          if (*q != prev)
+            g_string_append_c (out, *q);
+          prev = *q;
+        }
+    }
+}
+
+/* The folded words of a name, with "al"/"el" joined to the word after it ("Al Thani" and
+ * "Al-Thani" both give "althani"), "abd" to an "al" word ("Abd al-Rahman"), and "bin",
+ * "ibn" and "bint" left out when @drop_patronymic_particles.  Each word is folded whole
+ * after joining, so that "abd" + "al" + "rahman" folds like "abdulrahman". */
+/* Working strings for name_key_words(), reused from one name to the next. */
+typedef struct {
+  GString *plain;
+  GString *joined;
+  GString *folded;
+} KeyBuffers;
+
+static void
+key_buffers_init (KeyBuffers *buffers)
+{
+  buffers->plain = g_string_sized_new (64);
+  buffers->joined = g_string_sized_new (32);
+  buffers->folded = g_string_sized_new (32);
+}
+
+static void
+key_buffers_clear (KeyBuffers *buffers)
+{
+  g_string_free (buffers->plain, TRUE);
+  g_string_free (buffers->joined, TRUE);
+  g_string_free (buffers->folded, TRUE);
+}
+
+/* Folds the word in buffers->joined: into a new item of @keys, or at the end of @whole. */
+static void
+add_folded (GPtrArray  *keys,
+            GString    *whole,
+            KeyBuffers *buffers)
+{
+  if (keys != NULL)
+    {
+      g_string_truncate (buffers->folded, 0);
+      fold_word (buffers->joined->str, buffers->joined->len, buffers->folded);
+      g_ptr_array_add (keys, g_strndup (buffers->folded->str, buffers->folded->len));
+    }
+  else
+    fold_word (buffers->joined->str, buffers->joined->len, whole);
+  g_string_truncate (buffers->joined, 0);
+}
+
+/* The folded words of @name into @keys, or joined into @whole when @keys is NULL. */
+static void
+fold_name (const char *name,
+           gboolean    drop_patronymic_particles,
+           KeyBuffers *buffers,
+           GPtrArray  *keys,
+           GString    *whole)
+{
+  const char *p;
+
+  g_string_truncate (buffers->plain, 0);
+  g_string_truncate (buffers->joined, 0);
+  plain_words (name, buffers->plain);
+  p = buffers->plain->str;
+  while (*p != '\0')
+    {
+      const char *space = strchr (p, ' ');
+      gsize len = space != NULL ? (gsize) (space - p) : strlen (p);
+      gboolean last = space == NULL;
+
+      if (!last && is_article_particle (p, len))
+        g_string_append (buffers->joined, "al");
+      else if (!last && word_is (p, len, "abd"))
+        g_string_append (buffers->joined, "abd");
+      else if (!(drop_patronymic_particles &&
+                 (word_is (p, len, "bin") || word_is (p, len, "ibn") ||
+                  word_is (p, len, "bint") || word_is (p, len, "binti"))))
+        {
+          g_string_append_len (buffers->joined, p, len);
+          add_folded (keys, whole, buffers);
+        }
+      p += len;
+      if (*p == ' ')
+        p++;
+    }
+  if (buffers->joined->len > 0)
+    add_folded (keys, whole, buffers);
+}
+
+static GPtrArray *
+name_key_words (const char *name,
+                gboolean    drop_patronymic_particles,
+                KeyBuffers *buffers)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  fold_name (name, drop_patronymic_particles, buffers, keys, NULL);
+  return keys;
+}
+
+char *
+dossier_name_variant_key (const char *name)
+{
+  KeyBuffers buffers;
+  GString *key;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (name, -1, NULL), NULL);
+
+  key_buffers_init (&buffers);
+  key = g_string_new (NULL);
+  fold_name (name, FALSE, &buffers, NULL, key);
+  key_buffers_clear (&buffers);
+  return g_string_free (key, FALSE);
+}
+
+/* Keys this long or longer are taken as the same when one edit apart ("araghchi" and the
+ * typo "araghchib"): by then a one-letter difference is a spelling, not another name. */
+#define LONG_KEY 7
+
+/* Whether @a and @b are at most one insertion, deletion, substitution or transposition of
+ * neighbours apart. */
+static gboolean
+within_one_edit (const char *a,
+                 const char *b)
+{
+  gsize la = strlen (a);
+  gsize lb = strlen (b);
+  gsize i = 0;
+
+  if (la > lb)
+    {
+      const char *t = a;
+      gsize tl = la;
+
+      a = b;
+      b = t;
+      la = lb;
+      lb = tl;
+    }
+  if (lb - la > 1)
+    return FALSE;
+  while (i < la && a[i] == b[i])
+    i++;
+  if (i == la)
+    return TRUE;
+  if (la == lb)
+    return strcmp (a + i + 1, b + i + 1) == 0 ||
+           (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+            strcmp (a + i + 2, b + i + 2) == 0);
+  return strcmp (a + i, b + i + 1) == 0;
+}
+
+static gboolean
+keys_agree (const char *a,
+            const char *b)
+{
+  if (strcmp (a, b) == 0)
+    return TRUE;
+  return strlen (a) >= LONG_KEY && strlen (b) >= LONG_KEY && within_one_edit (a, b);
+}
+
+/* Person groups */
+
+typedef struct {
+  GPtrArray *keys;          /* of the longest name so far */
+  char      *name;          /* canonical */
+  guint      name_letters;  /* letters of its key */
+  guint32    name_cp;       /* where it is in the text */
+  guint      stamp;         /* of the last lookup that found it */
+  GArray    *full_starts;   /* code points where a full name of it starts, in order */
+} Group;
+
+static void
+group_free (Group *group)
+{
+  g_ptr_array_unref (group->keys);
+  g_free (group->name);
+  g_array_unref (group->full_starts);
+  g_free (group);
+}
+
+typedef struct {
+  GPtrArray  *groups;       /* Group */
+  GHashTable *by_last;      /* last key → GArray of guint */
+  GHashTable *by_edge;      /* edge_bucket () of long last keys → GArray of guint */
+  GHashTable *lookups;      /* last key → GArray of guint: lookup_groups() already done */
+  GHashTable *by_full;      /* joined key of a full name → group index + 1 */
+  guint       stamp;
+} People;
+
+/* One edit leaves the first or the last letter of a key of three letters or more in place
+ * and changes its length by one at most, so the groups a long key may be one edit from are
+ * among those sharing its first or its last letter, with a length within one of its own. */
+static guint
+edge_bucket (gboolean last,
+             char     letter,
+             gsize    len)
+{
+  return (last ? 0x1000000u : 0x2000000u) | (guint) MIN (len, 0xFFFF) << 8 | (guint8) letter;
+}
+
+static void
+index_in (GHashTable *table,
+          gpointer    key,
+          gboolean    copy_key,
+          guint       group)
+{
+  GArray *list = g_hash_table_lookup (table, key);
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (table, copy_key ? g_strdup (key) : key, list);
+    }
+  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != group)
+    g_array_append_val (list, group);
+}
+
+static void
+index_group (People     *people,
+             const char *key,
+             guint       group)
+{
+  gsize len = strlen (key);
+
+  index_in (people->by_last, (gpointer) key, TRUE, group);
+  /* "Assad" for "al-Assad". */
+  if (len > 4 && key[0] == 'a' && key[1] == 'l')
+    index_in (people->by_last, (gpointer) (key + 2), TRUE, group);
+  if (len < LONG_KEY)
+    return;
+  index_in (people->by_edge, GUINT_TO_POINTER (edge_bucket (FALSE, key[0], len)), FALSE, group);
+  index_in (people->by_edge, GUINT_TO_POINTER (edge_bucket (TRUE, key[len - 1], len)), FALSE,
+            group);
+}
+
+static void
+collect_groups (People *people,
+                GArray *list,
+                const char *key,
+                GArray *found)
+{
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      guint index = g_array_index (list, guint, i);
+      Group *group = g_ptr_array_index (people->groups, index);
+
+      if (group->stamp != people->stamp &&
+          keys_agree (key, g_ptr_array_index (group->keys, group->keys->len - 1)))
+        {
+          group->stamp = people->stamp;
+          g_array_append_val (found, index);
+        }
+    }
+}
+
+/* Groups whose last key is @key or, failing any, one edit from it (long keys only).  The
+ * answer belongs to @people: a bucket of the index, or a lookup kept until a group is added
+ * or renamed. */
+static GArray *
+lookup_groups (People     *people,
+               const char *key)
+{
+  GArray *found = g_hash_table_lookup (people->by_last, key);
+  gsize len = strlen (key);
+
+  if (found != NULL && found->len > 0)
+    return found;
+  found = g_hash_table_lookup (people->lookups, key);
+  if (found != NULL)
+    return found;
+  found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_hash_table_insert (people->lookups, g_strdup (key), found);
+  people->stamp++;
+  if (len >= LONG_KEY)
+    for (gsize other = len - 1; other <= len + 1; other++)
+      {
+        guint first = edge_bucket (FALSE, key[0], other);
+        guint last = edge_bucket (TRUE, key[len - 1], other);
+
+        collect_groups (people, g_hash_table_lookup (people->by_edge, GUINT_TO_POINTER (first)),
+                        key, found);
+        collect_groups (people, g_hash_table_lookup (people->by_edge, GUINT_TO_POINTER (last)),
+                        key, found);
+      }
+  return found;
+}
+
+/* Whether @shorter's words appear in @longer in order, first and last words agreeing
+ * ("Mohammed bin Abdulrahman Al Thani" in "Mohammed bin Abdulrahman bin Jassim Al Thani"). */
+static gboolean
+is_contained_name (GPtrArray *shorter,
+                   GPtrArray *longer)
+{
+  guint j = 0;
+
+  if (shorter->len == 0 || shorter->len > longer->len)
+    return FALSE;
+  if (!keys_agree (g_ptr_array_index (shorter, 0), g_ptr_array_index (longer, 0)) ||
+      !keys_agree (g_ptr_array_index (shorter, shorter->len - 1),
+                   g_ptr_array_index (longer, longer->len - 1)))
+    return FALSE;
+  for (guint i = 0; i < shorter->len; i++)
+    {
+      while (j < longer->len &&
+             !keys_agree (g_ptr_array_index (shorter, i), g_ptr_array_index (longer, j)))
+        j++;
+      if (j == longer->len)
+        return FALSE;
+      j++;
+    }
+  return TRUE;
+}
+
+static char *
+joined_key (GPtrArray *keys)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < keys->len; i++)
+    g_string_append (joined, g_ptr_array_index (keys, i));
+  return g_string_free (joined, FALSE);
+}
+
+/* Whether the words join into the same key ("Abdul-Malik" and "Abdulmalik"). */
+static gboolean
+same_joined_keys (GPtrArray *a,
+                  GPtrArray *b)
+{
+  g_autofree char *ja = joined_key (a);
+  g_autofree char *jb = joined_key (b);
+
+  return strcmp (ja, jb) == 0;
+}
+
+/* Whether @part is the end of @whole ("Bagheri Kani" of "Ali Bagheri Kani"), the article
+ * of the surname aside ("Assad" of "Bashar al-Assad"). */
+static gboolean
+is_name_suffix (GPtrArray *part,
+                GPtrArray *whole)
+{
+  const char *part_last;
+  const char *whole_last;
+
+  if (part->len == 0 || part->len > whole->len)
+    return FALSE;
+  for (guint i = 1; i < part->len; i++)
+    if (!keys_agree (g_ptr_array_index (part, part->len - 1 - i),
+                     g_ptr_array_index (whole, whole->len - 1 - i)))
+      return FALSE;
+  part_last = g_ptr_array_index (part, part->len - 1);
+  whole_last = g_ptr_array_index (whole, whole->len - 1);
+  if (keys_agree (part_last, whole_last))
+    return TRUE;
+  return strlen (whole_last) > 4 && whole_last[0] == 'a' && whole_last[1] == 'l' &&
+         strcmp (part_last, whole_last + 2) == 0;
+}
+
+static char *
+candidate_text (const Extractor *self,
+                const Candidate *candidate)
+{
+  if (candidate->display != NULL)
+    return g_strdup (candidate->display);
+  return g_strndup (self->text + candidate->start, candidate->end - candidate->start);
+}
+
+static guint32
+candidate_cp_start (const Extractor *self,
+                    const Candidate *candidate)
+{
+  return g_array_index (self->mentions, Mention, candidate->mention).cp_start;
+}
+
+static guint
+key_letters (GPtrArray *keys)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < keys->len; i++)
+    n += strlen (g_ptr_array_index (keys, i));
+  return n;
+}
+
+/* A better canonical name: the most complete (most letters in its key, so that the way a
+ * name is cut into words does not count), then the first in the text. */
+static void
+offer_name (People     *people,
+            Group      *group,
+            const char *name,
+            guint32     cp,
+            GPtrArray  *keys)
+{
+  guint letters = key_letters (keys);
+
+  if (letters > group->name_letters || (letters == group->name_letters && cp < group->name_cp))
+    {
+      g_hash_table_remove_all (people->lookups);
+      g_free (group->name);
+      group->name = g_strdup (name);
+      group->name_letters = letters;
+      group->name_cp = cp;
+      g_ptr_array_unref (group->keys);
+      group->keys = g_ptr_array_ref (keys);
+    }
+}
+
+static guint
+new_group (People     *people,
+           const char *name,
+           guint32     cp,
+           GPtrArray  *keys)
+{
+  Group *group = g_new0 (Group, 1);
+  guint index = people->groups->len;
+
+  group->keys = g_ptr_array_ref (keys);
+  group->name = g_strdup (name);
+  group->name_letters = key_letters (keys);
+  group->name_cp = cp;
+  group->full_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_ptr_array_add (people->groups, group);
+  g_hash_table_remove_all (people->lookups);
+  if (keys->len > 0)
+    index_group (people, g_ptr_array_index (keys, keys->len - 1), index);
+  return index;
+}
+
+static int
+compare_cp (gconstpointer a,
+            gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a;
+  guint32 y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Of the groups in @found, the one whose full name was last given before @cp, or failing
+ * that the first given after it.  Full-name positions are sorted. */
+static int
+nearest_group (People *people,
+               GArray *found,
+               guint32 cp)
+{
+  int best_before = -1;
+  guint32 best_before_cp = 0;
+  int best_after = -1;
+  guint32 best_after_cp = G_MAXUINT32;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      guint index = g_array_index (found, guint, i);
+      Group *group = g_ptr_array_index (people->groups, index);
+      GArray *starts = group->full_starts;
+      guint lo = 0;
+      guint hi = starts->len;
+
+      if (starts->len == 0)
+        {
+          if (best_after < 0)
+            best_after = (int) index;
+          continue;
+        }
+      /* The first position after @cp. */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (g_array_index (starts, guint32, mid) <= cp)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo > 0 && (best_before < 0 || g_array_index (starts, guint32, lo - 1) >= best_before_cp))
+        {
+          best_before = (int) index;
+          best_before_cp = g_array_index (starts, guint32, lo - 1);
+        }
+      if (lo < starts->len && g_array_index (starts, guint32, lo) < best_after_cp)
+        {
+          best_after = (int) index;
+          best_after_cp = g_array_index (starts, guint32, lo);
+        }
+    }
+  return best_before >= 0 ? best_before : best_after;
+}
+
+/* Drops the first word of a run that starts a sentence and is an ordinary word elsewhere in
+ * the text ("Officials", "Taken"), and the run with it when nothing is left. */
+static void
+trim_sentence_initial (Extractor *self,
+                       Candidate *candidate)
+{
+  Mention *mention;
+
+  if (!candidate->first_sentence_initial || candidate->first_given ||
+      candidate->kind == CAND_ACRONYM || !lower_words_has (self, candidate->first_hash))
+    return;
+  /* "Al-Mahdi said": "al" is in the text in lower case, but as a particle of names. */
+  {
+    Token first = { 0 };
+
+    first.start = candidate->start;
+    first.end = candidate->start;
+    while (first.end < candidate->end && g_ascii_isalpha (self->text[first.end]))
+      first.end++;
+    first.shape = SHAPE_CAPITALIZED;
+    first.lex = lookup_lex (self, &first);
+    if (is_capital_particle (self, &first))
+      return;
+  }
+  if (candidate->n_words <= 1 || candidate->second_start == 0)
+    {
+      candidate->dropped = TRUE;
+      return;
+    }
+  mention = &g_array_index (self->mentions, Mention, candidate->mention);
+  candidate->start = candidate->second_start;
+  mention->cp_start = candidate->second_cp;
+  candidate->n_words--;
+  if (candidate->cue == CUE_GIVEN_NAME)
+    candidate->cue = CUE_NONE;
+}
+
+static void
+free_keys (gpointer keys)
+{
+  if (keys != NULL)
+    g_ptr_array_unref (keys);
+}
+
+/* More name words first; stable for equal counts (g_array_sort_with_data is a merge sort). */
+static int
+compare_by_key_count (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  GPtrArray *keys_of = user_data;
+  GPtrArray *ka = g_ptr_array_index (keys_of, *(const guint *) a);
+  GPtrArray *kb = g_ptr_array_index (keys_of, *(const guint *) b);
+
+  if (ka->len != kb->len)
+    return ka->len > kb->len ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+static void
+resolve_people (Extractor *self,
+                People    *people)
+{
+  g_autoptr(GPtrArray) keys_of = g_ptr_array_new_with_free_func (free_keys);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) keys_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              (GDestroyNotify) g_ptr_array_unref);
+  KeyBuffers buffers;
+
+  /* Keys of every person candidate, left out: NULL.  Names repeat: each is keyed once. */
+  key_buffers_init (&buffers);
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
+      g_autofree char *text = NULL;
+      GPtrArray *keys;
+
+      if (candidate->kind != CAND_PERSON || candidate->dropped)
+        {
+          g_ptr_array_add (keys_of, NULL);
+          continue;
+        }
+      text = candidate_text (self, candidate);
+      keys = g_hash_table_lookup (keys_by_text, text);
+      if (keys == NULL)
+        {
+          keys = name_key_words (text, TRUE, &buffers);
+          g_hash_table_insert (keys_by_text, g_steal_pointer (&text), keys);
+        }
+      g_ptr_array_add (keys_of, g_ptr_array_ref (keys));
+    }
+  key_buffers_clear (&buffers);
+
+  /* Full names: two words or more and a cue other than a speech verb (after which a
+   * surname of two words is common: "Bagheri Kani said").  Longest first, so that shorter
+   * forms find the group of the longer one whatever their order in the text. */
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
+      GPtrArray *keys = g_ptr_array_index (keys_of, i);
+
+      if (keys != NULL && keys->len >= 2 && candidate->n_words >= 2 &&
+          candidate->cue != CUE_NONE && candidate->cue != CUE_SPEECH)
+        g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_by_key_count, keys_of);
+  for (guint o = 0; o < order->len; o++)
+    {
+      guint i = g_array_index (order, guint, o);
+      Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
+      GPtrArray *keys = g_ptr_array_index (keys_of, i);
+      g_autofree char *text = NULL;
+      g_autofree char *joined = NULL;
+      GArray *found;
+      guint32 cp = candidate_cp_start (self, candidate);
+      int group = -1;
+
+      text = candidate_text (self, candidate);
+      joined = joined_key (keys);
+      group = GPOINTER_TO_INT (g_hash_table_lookup (people->by_full, joined)) - 1;
+      found = lookup_groups (people, g_ptr_array_index (keys, keys->len - 1));
+      for (guint k = 0; k < found->len && group < 0; k++)
+        {
+          Group *g = g_ptr_array_index (people->groups, g_array_index (found, guint, k));
+
+          if (is_contained_name (keys, g->keys) || is_contained_name (g->keys, keys) ||
+              is_name_suffix (keys, g->keys) || same_joined_keys (keys, g->keys))
+            group = (int) g_array_index (found, guint, k);
+        }
+      if (group < 0)
+        group = (int) new_group (people, text, cp, keys);
+      else
+        offer_name (people, g_ptr_array_index (people->groups, group), text, cp, keys);
+      if (!g_hash_table_contains (people->by_full, joined))
+        g_hash_table_insert (people->by_full, g_steal_pointer (&joined),
+                             GINT_TO_POINTER (group + 1));
+      candidate->group = group;
+      g_array_append_val (((Group *) g_ptr_array_index (people->groups, group))->full_starts, cp);
+    }
+
+  for (guint i = 0; i < people->groups->len; i++)
+    g_array_sort (((Group *) g_ptr_array_index (people->groups, i))->full_starts, compare_cp);
+
+  /* Partial names: first those with a cue, which may start a group of their own, then the
+   * rest, which only join one. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->candidates->len; i++)
+      {
+        Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
+        GPtrArray *keys = g_ptr_array_index (keys_of, i);
+        GArray *found;
+        g_autoptr(GArray) fitting = NULL;
+        gboolean cued = candidate->cue != CUE_NONE;
+        int group;
+
+        if (keys == NULL || keys->len == 0 || candidate->group >= 0 || cued != (pass == 0))
+          continue;
+        found = lookup_groups (people, g_ptr_array_index (keys, keys->len - 1));
+        fitting = g_array_new (FALSE, FALSE, sizeof (guint));
+        for (guint k = 0; k < found->len; k++)
+          {
+            guint index = g_array_index (found, guint, k);
+            Group *g = g_ptr_array_index (people->groups, index);
+
+            if (is_name_suffix (keys, g->keys))
+              g_array_append_val (fitting, index);
+          }
+        group = nearest_group (people, fitting, candidate_cp_start (self, candidate));
+        if (group < 0 && cued)
+          {
+            g_autofree char *text = candidate_text (self, candidate);
+            guint32 cp = candidate_cp_start (self, candidate);
+
+            group = (int) new_group (people, text, cp, keys);
+            g_array_append_val (((Group *) g_ptr_array_index (people->groups, group))->full_starts,
+                                cp);
+          }
+        if (group < 0)
+          candidate->dropped = TRUE;
+        else
+          candidate->group = group;
+      }
+}
+
+/* Organisations and places found by their head word, grouped by key; acronyms follow the
+ * organisation they stand for. */
+static void
+resolve_named_bodies (Extractor *self,
+                      GPtrArray *names)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
+  KeyBuffers buffers;
+
+  key_buffers_init (&buffers);
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
+      g_autofree char *text = NULL;
+      gpointer found;
+
+      if (candidate->dropped)
+        continue;
+      if (candidate->kind == CAND_ACRONYM)
+        {
+          const Candidate *of = &g_array_index (self->candidates, Candidate,
+                                                candidate->acronym_of);
+
+          candidate->group = of->group;
+          candidate->dropped = of->dropped;
+          continue;
+        }
+      if (candidate->kind != CAND_ORGANIZATION && candidate->kind != CAND_PLACE &&
+          candidate->kind != CAND_OUTLET)
+        continue;
+      text = candidate_text (self, candidate);
+      g_string_printf (key, "%d:", candidate->kind);
+      fold_name (text, FALSE, &buffers, NULL, key);
+      if (g_hash_table_lookup_extended (by_key, key->str, NULL, &found))
+        {
+          char **name = (char **) &g_ptr_array_index (names, GPOINTER_TO_UINT (found));
+
+          candidate->group = (int) GPOINTER_TO_UINT (found);
+          if (strlen (text) > strlen (*name))
+            {
+              g_free (*name);
+              *name = g_steal_pointer (&text);
+            }
+        }
+      else
+        {
+          candidate->group = (int) names->len;
+          g_hash_table_insert (by_key, g_strdup (key->str), GUINT_TO_POINTER (names->len));
+          g_ptr_array_add (names, g_steal_pointer (&text));
+        }
+    }
+  key_buffers_clear (&buffers);
+}
+
+/* A place name that was a person's surname elsewhere in the text ("Avi Golan") is the
+ * person when it stands alone ("Golan said"): it becomes a partial name. */
+static void
+reassign_absorbed (Extractor *self)
+{
+  for (guint m = 0; m < self->mentions->len; m++)
+    {
+      Mention *mention = &g_array_index (self->mentions, Mention, m);
+      const DossierGazetteerEntry *entry;
+      g_autofree char *word = NULL;
+      Candidate candidate = { 0 };
+
+      if (mention->type != TARGET_GAZETTEER)
+        continue;
+      entry = g_ptr_array_index (self->gazetteer->entries, mention->target);
+      if (entry->kind != DOSSIER_ENTITY_PLACE)
+        continue;
+      word = g_strndup (self->text + mention->start, mention->end - mention->start);
+      if (!g_hash_table_contains (self->absorbed, word))
+        continue;
+      candidate.start = mention->start;
+      candidate.end = mention->end;
+      candidate.n_words = 1;
+      candidate.group = -1;
+      candidate.kind = CAND_PERSON;
+      candidate.mention = m;
+      mention->type = TARGET_CANDIDATE;
+      mention->target = self->candidates->len;
+      mention->pattern = G_MAXUINT32;
+      g_array_append_val (self->candidates, candidate);
+    }
+}
+
+/* Output */
+
+void
+dossier_entity_mention_free (DossierEntityMention *entity)
+{
+  if (entity == NULL)
+    return;
+  g_free (entity->name);
+  g_clear_pointer (&entity->aliases, g_ptr_array_unref);
+  g_clear_pointer (&entity->mentions, g_array_unref);
+  g_free (entity);
+}
+
+static DossierEntityMention *
+entity_new (const char        *name,
+            DossierEntityKind  kind)
+{
+  DossierEntityMention *entity = g_new0 (DossierEntityMention, 1);
+
+  entity->name = g_strdup (name);
+  entity->kind = kind;
+  entity->aliases = g_ptr_array_new_with_free_func (g_free);
+  entity->mentions = g_array_sized_new (FALSE, FALSE, sizeof (DossierSpan), 4);
+  return entity;
+}
+
+static void
+free_set (gpointer set)
+{
+  if (set != NULL)
+    g_hash_table_unref (set);
+}
+
+static gboolean
+is_ascii (const char *str)
+{
+  for (; *str != '\0'; str++)
+    if ((guint8) *str >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+same_but_case (const char *a,
+               const char *b)
+{
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+
+  if (is_ascii (a) && is_ascii (b))
+    return g_ascii_strcasecmp (a, b) == 0;
+  fa = g_utf8_casefold (a, -1);
+  fb = g_utf8_casefold (b, -1);
+  return strcmp (fa, fb) == 0;
+}
+
+/* Adds @alias unless it is the name or an alias already, case aside ("REUTERS").  @seen
+ * holds the forms already offered, so that a name mentioned a hundred times is folded once. */
+static void
+entity_add_alias (DossierEntityMention  *entity,
+                  GHashTable           **seen,
+                  const char            *alias)
+{
+  if (strcmp (alias, entity->name) == 0)
+    return;
+  if (*seen == NULL)
+    *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_add (*seen, g_strdup (alias)))
+    return;
+  if (same_but_case (alias, entity->name))
+    return;
+  for (guint i = 0; i < entity->aliases->len; i++)
+    if (same_but_case (alias, g_ptr_array_index (entity->aliases, i)))
+      return;
+  g_ptr_array_add (entity->aliases, g_strdup (alias));
+}
+
+static const DossierEntityKind candidate_kinds[] = {
+  [CAND_PERSON] = DOSSIER_ENTITY_PERSON,
+  [CAND_ORGANIZATION] = DOSSIER_ENTITY_ORGANIZATION,
+  [CAND_PLACE] = DOSSIER_ENTITY_PLACE,
+  [CAND_OUTLET] = DOSSIER_ENTITY_OUTLET,
+  [CAND_ACRONYM] = DOSSIER_ENTITY_ORGANIZATION,
+};
+
+/* Creates an entity on first sight of its key; @slots maps keys to result indices, and
+ * @seen (parallel to the result) gets the entity's set of forms offered as aliases. */
+static DossierEntityMention *
+entity_for (GPtrArray         *result,
+            GPtrArray         *seen,
+            int               *slots,
+            guint              slot,
+            const char        *name,
+            DossierEntityKind  kind)
+{
+  if (slots[slot] < 0)
+    {
+      slots[slot] = (int) result->len;
+      g_ptr_array_add (result, entity_new (name, kind));
+      g_ptr_array_add (seen, NULL);
+    }
+  return g_ptr_array_index (result, slots[slot]);
+}
+
+static guint
+slot_of (const int *slots,
+         guint      slot)
+{
+  g_assert (slots[slot] >= 0);
+  return (guint) slots[slot];
+}
+
+static GPtrArray *
+build_result (Extractor *self,
+              People    *people,
+              GPtrArray *body_names)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_entity_mention_free);
+  guint n_entries = self->gazetteer->entries->len;
+  g_autofree int *entry_slots = g_new (int, n_entries);
+  g_autofree int *person_slots = g_new (int, people->groups->len + 1);
+  g_autofree int *body_slots = g_new (int, body_names->len + 1);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (free_set);
+
+  for (guint i = 0; i < n_entries; i++)
+    entry_slots[i] = -1;
+  for (guint i = 0; i <= people->groups->len; i++)
+    person_slots[i] = -1;
+  for (guint i = 0; i <= body_names->len; i++)
+    body_slots[i] = -1;
+
+  for (guint m = 0; m < self->mentions->len; m++)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, m);
+      DossierSpan span = { mention->cp_start, mention->cp_end };
+      DossierEntityMention *entity;
+
+      if (mention->type == TARGET_GAZETTEER)
+        {
+          const DossierGazetteerEntry *entry = g_ptr_array_index (self->gazetteer->entries,
+                                                                  mention->target);
+          const DossierGazetteerPattern *pattern =
+            &g_array_index (self->gazetteer->patterns, DossierGazetteerPattern, mention->pattern);
+
+          entity = entity_for (result, seen, entry_slots, mention->target, entry->name,
+                               entry->kind);
+          if (pattern->form != DOSSIER_GAZETTEER_FORM_NAME)
+            entity_add_alias (entity,
+                              (GHashTable **) &g_ptr_array_index (seen, slot_of (entry_slots,
+                                                                                 mention->target)),
+                              pattern->text);
+        }
+      else
+        {
+          const Candidate *candidate = &g_array_index (self->candidates, Candidate,
+                                                       mention->target);
+          g_autofree char *text = NULL;
+          const int *slots;
+
+          if (candidate->dropped || candidate->group < 0)
+            continue;
+          if (candidate->kind == CAND_PERSON)
+            {
+              const Group *group = g_ptr_array_index (people->groups, candidate->group);
+
+              entity = entity_for (result, seen, person_slots, (guint) candidate->group,
+                                   group->name, DOSSIER_ENTITY_PERSON);
+              slots = person_slots;
+            }
+          else
+            {
+              entity = entity_for (result, seen, body_slots, (guint) candidate->group,
+                                   g_ptr_array_index (body_names, candidate->group),
+                                   candidate_kinds[candidate->kind]);
+              slots = body_slots;
+            }
+          text = candidate_text (self, candidate);
+          entity_add_alias (entity,
+                            (GHashTable **) &g_ptr_array_index (seen,
+                                                                slot_of (slots, candidate->group)),
+                            text);
+        }
+      g_array_append_val (entity->mentions, span);
+    }
+  return result;
+}
+
+/* The buffers of one extraction, kept by each thread for the next one: an article takes
+ * a few dozen microseconds, and allocating them anew was a good part of that. */
+typedef struct {
+  GArray  *tokens;
+  GArray  *found;
+  GArray  *matches;
+  GArray  *mentions;
+  GArray  *candidates;
+  guint64 *bits;
+  gsize    n_bits;
+} Scratch;
+
+/* Above this, buffers go back to the allocator rather than wait for the next text. */
+#define SCRATCH_KEEP_BYTES (1 << 20)
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *scratch = data;
+
+  if (scratch == NULL)
+    return;
+  g_array_unref (scratch->tokens);
+  g_array_unref (scratch->found);
+  g_array_unref (scratch->matches);
+  g_array_unref (scratch->mentions);
+  g_array_unref (scratch->candidates);
+  g_free (scratch->bits);
+  g_free (scratch);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+static Scratch *
+scratch_take (gsize n_bits,
+              gsize length)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+
+  if (scratch != NULL)
+    g_private_set (&scratch_key, NULL);
+  else
+    {
+      scratch = g_new0 (Scratch, 1);
+      scratch->tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), 256);
+      scratch->found = g_array_sized_new (FALSE, FALSE, sizeof (Match), 64);
+      scratch->matches = g_array_sized_new (FALSE, FALSE, sizeof (Match), 64);
+      scratch->mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), 256);
+      scratch->candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 128);
+    }
+  if (scratch->n_bits < n_bits)
+    {
+      g_free (scratch->bits);
+      scratch->bits = g_new (guint64, n_bits / 64);
+      scratch->n_bits = n_bits;
+    }
+  memset (scratch->bits, 0, n_bits / 8);
+  g_array_set_size (scratch->tokens, 0);
+  g_array_set_size (scratch->found, 0);
+  g_array_set_size (scratch->matches, 0);
+  /* Room for the mentions and names of an ordinary text, once, rather than by doubling. */
+  g_array_set_size (scratch->mentions, length / 40);
+  g_array_set_size (scratch->candidates, length / 80);
+  g_array_set_size (scratch->mentions, 0);
+  g_array_set_size (scratch->candidates, 0);
+  return scratch;
+}
+
+static void
+scratch_give_back (Scratch *scratch)
+{
+  if (scratch->n_bits / 8 > SCRATCH_KEEP_BYTES ||
+      scratch->tokens->len * sizeof (Token) > SCRATCH_KEEP_BYTES ||
+      scratch->mentions->len * sizeof (Mention) > SCRATCH_KEEP_BYTES ||
+      scratch->candidates->len * sizeof (Candidate) > SCRATCH_KEEP_BYTES)
+    {
+      scratch_free (scratch);
+      return;
+    }
+  /* Another extraction on this thread in between (none today) would have left its own. */
+  scratch_free (g_private_get (&scratch_key));
+  g_private_set (&scratch_key, scratch);
+}
+
+GPtrArray *
+dossier_extract_entities (const char *text,
+                          GArray     *regions)
+{
+  Scratch *scratch;
+  Extractor self = { 0 };
+  People people = { 0 };
+  g_autoptr(GPtrArray) body_names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *result;
+  gsize bits = 1u << 12;
+  gsize line = 0;
+  guint32 cp = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+
+  self.text = text;
+  self.length = strlen (text);
+  g_return_val_if_fail (self.length < G_MAXUINT32, NULL);
+  self.gazetteer = dossier_gazetteer_get_default ();
+  self.lexicon = get_lexicon (self.gazetteer);
+  self.regions = regions;
+  /* About two bits per byte of text keeps false positives near 2%. */
+  while (bits < 2 * self.length && bits < ((gsize) 1 << 31))
+    bits <<= 1;
+  scratch = scratch_take (bits, self.length);
+  self.tokens = scratch->tokens;
+  self.found = scratch->found;
+  self.matches = scratch->matches;
+  self.mentions = scratch->mentions;
+  self.candidates = scratch->candidates;
+  self.lower_words = scratch->bits;
+  self.lower_mask = bits - 1;
+  self.acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.absorbed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  while (line < self.length)
+    {
+      const char *eol = memchr (text + line, '\n', self.length - line);
+      gsize line_end = eol != NULL ? (gsize) (eol - text) : self.length;
+
+      process_line (&self, line, line_end, &cp);
+      line = line_end + 1;
+      cp++;
+    }
+
+  if (g_hash_table_size (self.absorbed) > 0)
+    reassign_absorbed (&self);
+  for (guint i = 0; i < self.candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (self.candidates, Candidate, i);
+
+      if (candidate->kind == CAND_PERSON)
+        trim_sentence_initial (&self, candidate);
+    }
+  people.groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  people.by_last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_array_unref);
+  people.lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_array_unref);
+  people.by_edge = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                          (GDestroyNotify) g_array_unref);
+  people.by_full = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  resolve_people (&self, &people);
+  resolve_named_bodies (&self, body_names);
+  result = build_result (&self, &people, body_names);
+  g_debug ("%" G_GSIZE_FORMAT " bytes: %u mentions, %u candidate names, %u people, %u entities",
+           self.length, self.mentions->len, self.candidates->len, people.groups->len, result->len);
+
+  for (guint i = 0; i < self.candidates->len; i++)
+    g_free (g_array_index (self.candidates, Candidate, i).display);
+  g_ptr_array_unref (people.groups);
+  g_hash_table_unref (people.by_last);
+  g_hash_table_unref (people.lookups);
+  g_hash_table_unref (people.by_edge);
+  g_hash_table_unref (people.by_full);
+  scratch_give_back (scratch);
+  g_hash_table_unref (self.acronyms);
+  g_hash_table_unref (self.absorbed);
+  return result;
+}
