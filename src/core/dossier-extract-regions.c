@@ -97,26 +97,6 @@ contains_ci (const gunichar *u,
   return FALSE;
 }
 
-static guint
-skip_space (const gunichar *u,
-            guint           i,
-            guint           limit)
-{
-  while (i < limit && dossier_scan_is_space (u[i]))
-    i++;
-  return i;
-}
-
-static guint
-trim_end (const gunichar *u,
-          guint           start,
-          guint           end)
-{
-  while (end > start && dossier_scan_is_space (u[end - 1]))
-    end--;
-  return end;
-}
-
 /* Reads the paragraph [a, b) once: the starts of its sentences, what each contains (a
  * parenthesis, a newsletter, a phrase only prompts use) and the words with a capital
  * inside their first letters, where a headline may have been pasted in. */
@@ -126,7 +106,7 @@ scan_paragraph (Refiner *r,
                 guint    b)
 {
   const gunichar *u = r->u;
-  guint start = skip_space (u, a, b), word_start = a, last_candidate = G_MAXUINT;
+  guint start = dossier_scan_skip_space (u, a, b), word_start = a, last_candidate = G_MAXUINT;
   guint8 flags = 0;
 
   g_array_set_size (r->sentences, 0);
@@ -175,7 +155,7 @@ scan_paragraph (Refiner *r,
       else if ((c == '.' || c == '!' || c == '?' || c == 0x2026) &&
                dossier_scan_ends_sentence (u, i, b, &after))
         {
-          guint next = skip_space (u, after, b);
+          guint next = dossier_scan_skip_space (u, after, b);
 
           if (next < b && next > i)
             {
@@ -209,7 +189,7 @@ sentence_end (Refiner *r,
 {
   guint end = k + 1 < r->sentences->len ? sentence_start (r, k + 1) : b;
 
-  return trim_end (r->u, sentence_start (r, k), end);
+  return dossier_scan_trim_end (r->u, sentence_start (r, k), end);
 }
 
 /* The index of the sentence containing @pos. */
@@ -278,7 +258,7 @@ is_agency_slash (const gunichar *u,
     i++;
   if (i >= end || u[i] != '/' || i + 1 >= end || dossier_scan_is_space (u[i + 1]))
     return FALSE;
-  return is_all_caps_word (u, start, trim_end (u, start, i));
+  return is_all_caps_word (u, start, dossier_scan_trim_end (u, start, i));
 }
 
 static gboolean
@@ -296,7 +276,7 @@ is_credit_text (const gunichar *u,
     "via afp", "gpo/", "idf spokesperson", "/reuters", "/afp", "/ap", "wana (west asia",
   };
 
-  start = skip_space (u, start, end);
+  start = dossier_scan_skip_space (u, start, end);
   for (guint k = 0; k < G_N_ELEMENTS (keywords); k++)
     {
       gsize len = strlen (keywords[k]);
@@ -307,7 +287,7 @@ is_credit_text (const gunichar *u,
       after = start + (guint) len;
       if (after < end && (u[after] == ':' || u[after] == '/'))
         return TRUE;
-      after = skip_space (u, after, end);
+      after = dossier_scan_skip_space (u, after, end);
       if (has_prefix_ci (u, after, end, "by ") || has_prefix_ci (u, after, end, "credit") ||
           has_prefix_ci (u, after, end, "courtesy") || has_prefix_ci (u, after, end, "via "))
         return TRUE;
@@ -383,7 +363,8 @@ mark_caption (Refiner *r,
         {
           /* A credit leading its paragraph: "(Photo: IRNA) Smoke rises over…": a short
            * paragraph is all caption, a long one only the credit. */
-          if (trim_end (r->u, cs, b) - cs <= 2 * MAX_CREDIT_CHARS && r->sentences->len <= 2)
+          if (dossier_scan_trim_end (r->u, cs, b) - cs <= 2 * MAX_CREDIT_CHARS &&
+              r->sentences->len <= 2)
             ce = b;
           add_piece (r, DOSSIER_REGION_CAPTION, cs, ce);
           return;
@@ -395,7 +376,7 @@ mark_caption (Refiner *r,
     start = sentence_start (r, k - 1);
   if (ce < b && r->u[ce] == '.')
     ce++;
-  if (skip_space (r->u, ce, b) >= b)
+  if (dossier_scan_skip_space (r->u, ce, b) >= b)
     ce = b;
   add_piece (r, DOSSIER_REGION_CAPTION, start, ce);
 }
@@ -556,7 +537,7 @@ looks_like_heading (const gunichar *u,
   guint words = 0;
   gunichar last;
 
-  end = trim_end (u, start, end);
+  end = dossier_scan_trim_end (u, start, end);
   if (end <= start || end - start > MAX_HEADING_CHARS)
     return FALSE;
   if (!dossier_scan_is_upper (u[start]))
@@ -757,11 +738,11 @@ emit_pieces (Refiner *r,
 
       if (end <= start)
         continue; /* overlaps one already cut */
-      if (skip_space (r->u, pos, start) < start)
+      if (dossier_scan_skip_space (r->u, pos, start) < start)
         emit (r, DOSSIER_REGION_PARAGRAPH, pos, start);
       else
         start = pos; /* only space before it: the piece takes it */
-      if (skip_space (r->u, end, b) >= b)
+      if (dossier_scan_skip_space (r->u, end, b) >= b)
         end = b;
       emit (r, piece->kind, start, end);
       pos = end;
@@ -769,7 +750,7 @@ emit_pieces (Refiner *r,
   if (pos < b)
     {
       /* Trailing space alone joins the last piece. */
-      if (skip_space (r->u, pos, b) >= b && r->out->len > 0 &&
+      if (dossier_scan_skip_space (r->u, pos, b) >= b && r->out->len > 0 &&
           g_array_index (r->out, DossierRegion, r->out->len - 1).end == pos)
         g_array_index (r->out, DossierRegion, r->out->len - 1).end = b;
       else
@@ -784,7 +765,7 @@ refine_paragraph (Refiner *r,
                   gboolean first)
 {
   const gunichar *u = r->u;
-  guint text_end = trim_end (u, a, b);
+  guint text_end = dossier_scan_trim_end (u, a, b);
 
   g_array_set_size (r->pieces, 0);
   scan_paragraph (r, a, b);
@@ -920,7 +901,7 @@ paragraph_regions (const gunichar *u,
       region.start = i;
       while (i < n && !(u[i] == '\n' && i + 1 < n && (u[i + 1] == '\n' || u[i + 1] == '\r')))
         i++;
-      region.end = trim_end (u, region.start, i);
+      region.end = dossier_scan_trim_end (u, region.start, i);
       g_array_append_val (regions, region);
     }
   return regions;
@@ -951,8 +932,8 @@ refine (const gunichar *u,
   if (regions->len > 0)
     {
       const DossierRegion *first = &g_array_index (regions, DossierRegion, 0);
-      guint start = skip_space (u, MIN (first->start, n), MIN (first->end, n));
-      guint end = trim_end (u, start, MIN (first->end, n));
+      guint start = dossier_scan_skip_space (u, MIN (first->start, n), MIN (first->end, n));
+      guint end = dossier_scan_trim_end (u, start, MIN (first->end, n));
 
       if (first->kind == DOSSIER_REGION_HEADLINE && end - start >= MIN_TITLE_CHARS &&
           end - start <= MAX_TITLE_CHARS)

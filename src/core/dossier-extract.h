@@ -113,4 +113,35 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierQuoteMention, dossier_quote_mention_free)
 GPtrArray  *dossier_extract_quotes   (const char   *text,
                                       GArray       *regions);
 
+/* Everything at once */
+
+/* A dated event for the timeline: a date mention, the sentence it dates, and the entities
+ * mentioned in that sentence. */
+typedef struct {
+  guint   date;             /* index into DossierExtraction.dates */
+  guint   sentence_start;
+  guint   sentence_end;
+  GArray *entities;         /* guint: indexes into DossierExtraction.entities */
+} DossierEventMention;
+
+typedef struct {
+  char      *anchor_date;   /* YYYY-MM-DD the relative dates were resolved against, or NULL */
+  GArray    *regions;       /* DossierRegion, refined (dossier_extract_regions) */
+  GPtrArray *entities;      /* DossierEntityMention */
+  GPtrArray *dates;         /* DossierDateMention */
+  GPtrArray *quotes;        /* DossierQuoteMention */
+  GPtrArray *events;        /* DossierEventMention, in text order */
+} DossierExtraction;
+
+void dossier_extraction_free (DossierExtraction *extraction);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExtraction, dossier_extraction_free)
+
+/* Runs every extractor over a document's text: regions refined first, then entities, dates
+ * (against the metadata date @document_date, YYYY-MM-DD or NULL, else one inferred from the
+ * text), quotes (never from captions or boilerplate) and events.  @regions are the
+ * importer's, or NULL. */
+DossierExtraction *dossier_extract_all (const char *text,
+                                        GArray     *regions,
+                                        const char *document_date);
+
 G_END_DECLS

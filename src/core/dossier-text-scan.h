@@ -76,6 +76,28 @@ dossier_scan_is_closing (gunichar c)
          c == ']' || c == '}';
 }
 
+/* The first position at or after @i (before @limit) that is not a space. */
+static inline guint
+dossier_scan_skip_space (const gunichar *u,
+                         guint           i,
+                         guint           limit)
+{
+  while (i < limit && dossier_scan_is_space (u[i]))
+    i++;
+  return i;
+}
+
+/* @end moved back over the spaces that end [start, end). */
+static inline guint
+dossier_scan_trim_end (const gunichar *u,
+                       guint           start,
+                       guint           end)
+{
+  while (end > start && dossier_scan_is_space (u[end - 1]))
+    end--;
+  return end;
+}
+
 static inline gunichar
 dossier_scan_ascii_lower (gunichar c)
 {
