@@ -119,7 +119,7 @@ test_migrated_schema (Fixture *f, gconstpointer data)
   g_autoptr(DossierSource) irna = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (dossier_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (dossier_store_get_schema_version (f->store), ==, DOSSIER_SCHEMA_VERSION);
   /* Every new workspace starts with the registry. */
   g_assert_nonnull (sources);
   g_assert_cmpuint (sources->len, >=, 90);
@@ -156,7 +156,7 @@ test_upgrade_from_v1 (void)
     DossierAnnotationFields fields = { DOSSIER_ANNOTATION_HIGHLIGHT, };
 
     g_assert_no_error (error);
-    g_assert_cmpint (dossier_store_get_schema_version (store), ==, 2);
+    g_assert_cmpint (dossier_store_get_schema_version (store), ==, DOSSIER_SCHEMA_VERSION);
     g_assert_nonnull (dossier_store_get_backup_path (store));
     g_assert_true (g_file_test (dossier_store_get_backup_path (store), G_FILE_TEST_IS_REGULAR));
     document = dossier_store_get_document (store, doc, &error);

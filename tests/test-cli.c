@@ -416,6 +416,663 @@ test_annotate (void)
   }
 }
 
+/* extract */
+
+/* Runs dossier-cli with @args (NULL-terminated) and no --workspace, with XDG_DATA_HOME set to
+ * @data_home: for checking that a command leaves the default workspace alone. */
+static void
+cli_in_data_home (Run        *run,
+                  const char *data_home,
+                  ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
+  va_start (ap, data_home);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  envp = g_environ_setenv (envp, "HOME", data_home, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (!WIFEXITED (wait_status))
+    g_error ("dossier-cli crashed: %s", run->err);
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+extract_fixture (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "extract-article.txt", NULL);
+}
+
+/* Asserts that @object has exactly the members @names (NULL-terminated). */
+static void
+assert_members (JsonObject         *object,
+                const char * const *names)
+{
+  guint n = 0;
+
+  for (; names[n] != NULL; n++)
+    if (!json_object_has_member (object, names[n]))
+      g_error ("member “%s” missing", names[n]);
+  g_assert_cmpuint (json_object_get_size (object), ==, n);
+}
+
+/* Asserts that @object's [start, end) is a non-empty span of @text, counted in code points,
+ * and that the text there is @object's "text" member; returns the start. */
+static guint
+assert_span (const char *text,
+             JsonObject *object)
+{
+  gint64 start = json_object_get_int_member (object, "start");
+  gint64 end = json_object_get_int_member (object, "end");
+  g_autofree char *at = NULL;
+
+  g_assert_cmpint (start, >=, 0);
+  g_assert_cmpint (start, <, end);
+  g_assert_cmpint (end, <=, g_utf8_strlen (text, -1));
+  at = test_region_text (text, (guint) start, (guint) end);
+  g_assert_cmpstr (at, ==, json_object_get_string_member (object, "text"));
+  return (guint) start;
+}
+
+static JsonObject *
+find_by_text (JsonArray  *array,
+              const char *text)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "text"), text) == 0)
+        return object;
+    }
+  g_error ("nothing with the text “%s”", text);
+  return NULL;
+}
+
+/* Runs extract --json on @file (and @date with --date, unless NULL) and parses the output. */
+static JsonNode *
+extract_json (const char *file,
+              const char *date)
+{
+  g_auto(Run) run = { 0 };
+
+  if (date != NULL)
+    cli (&run, "--no-workspace", "extract", "--date", date, "--json", file, NULL);
+  else
+    cli (&run, "--no-workspace", "extract", "--json", file, NULL);
+  if (run.status != 0)
+    g_error ("extract failed (%d): %s", run.status, run.err);
+  return parse_json (run.out);
+}
+
+static void
+test_extract_json (void)
+{
+  static const char * const root_members[] = { "title", "date", "outlet", "text", "regions",
+                                               "entities", "dates", "quotes", NULL };
+  static const char * const region_members[] = { "kind", "start", "end", NULL };
+  static const char * const entity_members[] = { "name", "kind", "aliases", "mentions", NULL };
+  static const char * const mention_members[] = { "start", "end", "text", NULL };
+  static const char * const date_members[] = { "start", "end", "text", "value", "precision",
+                                               NULL };
+  static const char * const quote_members[] = { "start", "end", "text", "speaker",
+                                                "speaker_start", "speaker_end", "outlet", "cue",
+                                                NULL };
+  g_autofree char *file = extract_fixture ();
+  g_autoptr(JsonNode) node = extract_json (file, NULL);
+  JsonObject *root = json_node_get_object (node);
+  const char *text = json_object_get_string_member (root, "text");
+  glong length = g_utf8_strlen (text, -1);
+  JsonArray *regions = json_object_get_array_member (root, "regions");
+  JsonArray *entities = json_object_get_array_member (root, "entities");
+  JsonArray *dates = json_object_get_array_member (root, "dates");
+  JsonArray *quotes = json_object_get_array_member (root, "quotes");
+  gint64 previous_end = 0;
+  guint n_mentions = 0, n_captions = 0;
+  JsonObject *o;
+  guint start;
+
+  assert_members (root, root_members);
+  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==,
+                   "Ferry talks stall in Østhavn");
+  g_assert_cmpstr (json_object_get_string_member (root, "date"), ==, "2024-06-20");
+  g_assert_cmpstr (json_object_get_string_member (root, "outlet"), ==, "The Lakeside Ledger");
+  g_assert_true (g_str_has_prefix (text, "Talks to end the ferry strike in Østhavn"));
+
+  /* Regions: in order, within the text, the credit line a caption. */
+  g_assert_cmpuint (json_array_get_length (regions), >=, 6);
+  for (guint i = 0; i < json_array_get_length (regions); i++)
+    {
+      o = json_array_get_object_element (regions, i);
+      assert_members (o, region_members);
+      g_assert_cmpint (json_object_get_int_member (o, "start"), >=, previous_end);
+      g_assert_cmpint (json_object_get_int_member (o, "start"), <,
+                       json_object_get_int_member (o, "end"));
+      previous_end = json_object_get_int_member (o, "end");
+      g_assert_cmpint (previous_end, <=, length);
+      if (g_str_equal (json_object_get_string_member (o, "kind"), "caption"))
+        {
+          g_autofree char *caption = test_region_text (text,
+                                                       json_object_get_int_member (o, "start"),
+                                                       previous_end);
+
+          g_assert_nonnull (strstr (caption, "(credit: Ledger Photo/Kari Lunde)"));
+          n_captions++;
+        }
+    }
+  g_assert_cmpuint (n_captions, ==, 1);
+
+  /* Entities: every mention's offsets give its text. */
+  g_assert_cmpuint (json_array_get_length (entities), >=, 3);
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      JsonArray *mentions;
+      const char *kind;
+
+      o = json_array_get_object_element (entities, i);
+      assert_members (o, entity_members);
+      kind = json_object_get_string_member (o, "kind");
+      g_assert_true (g_strv_contains ((const char * const []) { "person", "organization", "place",
+                                                               "outlet", NULL }, kind));
+      g_assert_nonnull (json_object_get_array_member (o, "aliases"));
+      mentions = json_object_get_array_member (o, "mentions");
+      g_assert_cmpuint (json_array_get_length (mentions), >=, 1);
+      for (guint j = 0; j < json_array_get_length (mentions); j++)
+        {
+          assert_members (json_array_get_object_element (mentions, j), mention_members);
+          assert_span (text, json_array_get_object_element (mentions, j));
+          n_mentions++;
+        }
+      if (g_str_equal (json_object_get_string_member (o, "name"), "Tobias Quell"))
+        {
+          g_assert_cmpstr (kind, ==, "person");
+          g_assert_nonnull (find_by_text (mentions, "Quell"));
+        }
+    }
+  g_assert_cmpuint (n_mentions, >=, 4);
+
+  /* Dates: offsets, values resolved against the metadata date. */
+  g_assert_cmpuint (json_array_get_length (dates), >=, 5);
+  for (guint i = 0; i < json_array_get_length (dates); i++)
+    {
+      o = json_array_get_object_element (dates, i);
+      assert_members (o, date_members);
+      assert_span (text, o);
+    }
+  o = find_by_text (dates, "yesterday");
+  g_assert_cmpstr (json_object_get_string_member (o, "value"), ==, "2024-06-19");
+  g_assert_cmpstr (json_object_get_string_member (o, "precision"), ==, "day");
+  o = find_by_text (dates, "March 3, 2024");
+  g_assert_cmpstr (json_object_get_string_member (o, "value"), ==, "2024-03-03");
+  o = find_by_text (dates, "July");
+  g_assert_cmpstr (json_object_get_string_member (o, "value"), ==, "2024-07");
+  g_assert_cmpstr (json_object_get_string_member (o, "precision"), ==, "month");
+  o = find_by_text (dates, "next week");
+  g_assert_cmpstr (json_object_get_string_member (o, "value"), ==, "2024-W26");
+  g_assert_cmpstr (json_object_get_string_member (o, "precision"), ==, "week");
+
+  /* Quotes: offsets, speakers' offsets, null where there is nothing. */
+  g_assert_cmpuint (json_array_get_length (quotes), >=, 4);
+  for (guint i = 0; i < json_array_get_length (quotes); i++)
+    {
+      o = json_array_get_object_element (quotes, i);
+      assert_members (o, quote_members);
+      assert_span (text, o);
+      if (!json_object_get_null_member (o, "speaker_start"))
+        {
+          gint64 s = json_object_get_int_member (o, "speaker_start");
+          gint64 e = json_object_get_int_member (o, "speaker_end");
+          g_autofree char *at = NULL;
+
+          g_assert_cmpint (s, >=, 0);
+          g_assert_cmpint (s, <, e);
+          g_assert_cmpint (e, <=, length);
+          at = test_region_text (text, (guint) s, (guint) e);
+          g_assert_cmpstr (at, ==, json_object_get_string_member (o, "speaker"));
+        }
+      else
+        {
+          g_assert_true (json_object_get_null_member (o, "speaker_end"));
+        }
+    }
+
+  /* "Østhavn" and "Sørvik" come before this quote: offsets in bytes would be larger. */
+  o = find_by_text (quotes, "have waited long enough");
+  start = assert_span (text, o);
+  g_assert_cmpint (g_utf8_offset_to_pointer (text, start) - text, >, start);
+  g_assert_cmpstr (json_object_get_string_member (o, "speaker"), ==, "Mayor Ingrid Sørvik");
+  g_assert_false (json_object_get_null_member (o, "speaker_start"));
+  g_assert_cmpstr (json_object_get_string_member (o, "cue"), ==, "told");
+  g_assert_true (json_object_get_null_member (o, "outlet"));
+
+  /* The ship emoji before this one is one code point (two UTF-16 units, four bytes). */
+  o = find_by_text (quotes, "No crossings until Friday.");
+  start = assert_span (text, o);
+  g_assert_nonnull (g_strstr_len (text, g_utf8_offset_to_pointer (text, start) - text, "🛳"));
+  g_assert_cmpstr (json_object_get_string_member (o, "speaker"), ==, "Skipper Jonas Ekdal");
+  g_assert_cmpstr (json_object_get_string_member (o, "outlet"), ==, "X");
+
+  o = find_by_text (quotes, "We will not sign anything before the audit is published");
+  g_assert_cmpstr (json_object_get_string_member (o, "speaker"), ==, "Tobias Quell");
+  g_assert_cmpstr (json_object_get_string_member (o, "cue"), ==, "said");
+}
+
+static void
+test_extract_date (void)
+{
+  g_autofree char *file = extract_fixture ();
+  g_autofree char *undated = fixture ("undated.txt",
+                                      "title Quay lights repaired\nsource The Lakeside Ledger\n\n"
+                                      "The quay lights were repaired yesterday, the works "
+                                      "office said.\n", -1);
+  g_autofree char *dateline = fixture ("dateline.txt",
+                                       "title Quay lights repaired\n\nVÄRNBY, June 3, 2024 - "
+                                       "The quay lights were repaired yesterday.\n", -1);
+  g_autofree char *month = fixture ("month.txt",
+                                    "title Quay lights repaired\ndate 2024-06\n\n"
+                                    "The quay lights were repaired yesterday.\n", -1);
+  g_autoptr(JsonNode) node = extract_json (file, "2024-03-01");
+  JsonObject *root = json_node_get_object (node);
+  JsonArray *dates = json_object_get_array_member (root, "dates");
+  g_autoptr(JsonNode) undated_node = NULL;
+  g_autoptr(JsonNode) dateline_node = NULL;
+  g_autoptr(JsonNode) month_node = NULL;
+
+  /* --date wins over the metadata date, relative dates follow it (a leap day here). */
+  g_assert_cmpstr (json_object_get_string_member (root, "date"), ==, "2024-03-01");
+  g_assert_cmpstr (json_object_get_string_member (find_by_text (dates, "yesterday"), "value"),
+                   ==, "2024-02-29");
+  g_assert_cmpstr (json_object_get_string_member (find_by_text (dates, "next week"), "value"),
+                   ==, "2024-W10");
+  g_assert_cmpstr (json_object_get_string_member (find_by_text (dates, "March 3, 2024"),
+                                                  "value"), ==, "2024-03-03");
+
+  /* No date in the metadata and none given: null, and nothing made up for "yesterday". */
+  undated_node = extract_json (undated, NULL);
+  root = json_node_get_object (undated_node);
+  g_assert_true (json_object_has_member (root, "date"));
+  g_assert_true (json_object_get_null_member (root, "date"));
+  g_assert_cmpstr (json_object_get_string_member (root, "outlet"), ==, "The Lakeside Ledger");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "dates")), ==, 0);
+
+  /* A date found in the text resolves "yesterday", but it is not the document's date. */
+  dateline_node = extract_json (dateline, NULL);
+  root = json_node_get_object (dateline_node);
+  dates = json_object_get_array_member (root, "dates");
+  g_assert_true (json_object_get_null_member (root, "date"));
+  g_assert_cmpstr (json_object_get_string_member (find_by_text (dates, "yesterday"), "value"),
+                   ==, "2024-06-02");
+
+  /* A month is not a day to resolve "yesterday" against. */
+  month_node = extract_json (month, NULL);
+  root = json_node_get_object (month_node);
+  g_assert_true (json_object_get_null_member (root, "date"));
+  g_assert_true (json_object_get_null_member (root, "outlet"));
+}
+
+static void
+test_extract_html (void)
+{
+  g_autofree char *file = fixture ("harbour.html",
+                                   "<html lang=\"en\"><head><title>Night ferry returns</title>"
+                                   "<meta property=\"og:site_name\" content=\"Varn Evening Post\">"
+                                   "<meta property=\"article:published_time\" "
+                                   "content=\"2024-06-20T08:00:00Z\">"
+                                   "</head><body><article><h1>Night ferry returns</h1>"
+                                   "<p>The café on Kaiø quay reopened on Tuesday.</p>"
+                                   "<p>“The boats are back,” said Harbour Master Elin Brekke.</p>"
+                                   "</article></body></html>", -1);
+  g_autoptr(JsonNode) node = extract_json (file, NULL);
+  JsonObject *root = json_node_get_object (node);
+  const char *text = json_object_get_string_member (root, "text");
+  JsonArray *quotes = json_object_get_array_member (root, "quotes");
+  JsonArray *dates = json_object_get_array_member (root, "dates");
+  JsonObject *quote;
+
+  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==, "Night ferry returns");
+  g_assert_cmpstr (json_object_get_string_member (root, "outlet"), ==, "Varn Evening Post");
+  g_assert_cmpstr (json_object_get_string_member (root, "date"), ==, "2024-06-20");
+  quote = find_by_text (quotes, "The boats are back");
+  assert_span (text, quote);
+  g_assert_cmpstr (json_object_get_string_member (quote, "speaker"), ==,
+                   "Harbour Master Elin Brekke");
+  g_assert_cmpstr (json_object_get_string_member (find_by_text (dates, "Tuesday"), "value"), ==,
+                   "2024-06-18");
+}
+
+static void
+test_extract_summary (void)
+{
+  g_autofree char *file = extract_fixture ();
+  g_auto(Run) run = { 0 };
+
+  cli (&run, "--no-workspace", "extract", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Title     Ferry talks stall in Østhavn\n"));
+  g_assert_nonnull (strstr (run.out, "\nDate      2024-06-20\n"));
+  g_assert_nonnull (strstr (run.out, " entities, 6 dates, 4 quotes\n"));
+  g_assert_nonnull (strstr (run.out, "\n  Mayor Ingrid Sørvik: \"have waited long enough\"\n"));
+  g_assert_nonnull (strstr (run.out, "\n  Skipper Jonas Ekdal (via X): \"No crossings until "
+                                     "Friday.\"\n"));
+  g_assert_nonnull (strstr (run.out, "\n  2024-06-19  yesterday\n"));
+  g_assert_nonnull (strstr (run.out, "\n  2024-W26    next week\n"));
+  g_assert_null (strstr (run.out, "\"start\""));
+}
+
+/* A quote running across paragraphs, with a caption between them: in JSON its text is the
+ * text at its span, breaks and caption included, so that offsets always check out; the
+ * summary shows the words alone. */
+static void
+test_extract_quote_across_paragraphs (void)
+{
+  g_autofree char *file = fixture ("across.txt",
+                                   "title Pier plan\ndate 2024-06-20\n\nMayor Ingrid Sørvik "
+                                   "said: “The pier will be rebuilt in stone, and it will be "
+                                   "rebuilt this year.\n\nThe ferry sheds are on the quay. "
+                                   "(credit: Ledger Photo/Kari Lunde)\n\n“Nobody in Østhavn "
+                                   "will have to wait another winter.”\n", -1);
+  g_autoptr(JsonNode) node = extract_json (file, NULL);
+  JsonObject *root = json_node_get_object (node);
+  const char *text = json_object_get_string_member (root, "text");
+  JsonArray *quotes = json_object_get_array_member (root, "quotes");
+  JsonObject *quote;
+  const char *words;
+  g_auto(Run) summary = { 0 };
+
+  g_assert_cmpuint (json_array_get_length (quotes), ==, 1);
+  quote = json_array_get_object_element (quotes, 0);
+  assert_span (text, quote);
+  words = json_object_get_string_member (quote, "text");
+  g_assert_true (g_str_has_prefix (words, "The pier will be rebuilt"));
+  g_assert_true (g_str_has_suffix (words, "another winter."));
+  g_assert_nonnull (strstr (words, "this year.\n\nThe ferry sheds"));
+  g_assert_cmpstr (json_object_get_string_member (quote, "speaker"), ==, "Mayor Ingrid Sørvik");
+
+  cli (&summary, "--no-workspace", "extract", file, NULL);
+  g_assert_cmpint (summary.status, ==, 0);
+  g_assert_nonnull (strstr (summary.out, "\n  Mayor Ingrid Sørvik: \"The pier will be rebuilt "
+                                         "in stone, and it will be rebuilt this year. Nobody in "
+                                         "Østhavn will have to wait another winter.\"\n"));
+}
+
+static void
+test_extract_bad_input (void)
+{
+  g_autofree char *bad = fixture ("extract-photo.bin", "\x89PNG\r\n\x1a\n\0\0", 10);
+  g_autofree char *missing = g_build_filename (tmpdir, "no-such-article.txt", NULL);
+  g_autofree char *file = extract_fixture ();
+  g_auto(Run) binary = { 0 };
+  g_auto(Run) absent = { 0 };
+  g_auto(Run) folder = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) two = { 0 };
+  g_autofree char *expected = NULL;
+
+  cli (&binary, "--no-workspace", "extract", "--json", bad, NULL);
+  g_assert_cmpint (binary.status, ==, 1);
+  g_assert_cmpstr (binary.out, ==, "");
+  expected = g_strdup_printf ("dossier-cli: %s: binary file (a PNG image)", bad);
+  g_assert_true (g_str_has_prefix (binary.err, expected));
+
+  cli (&absent, "--no-workspace", "extract", missing, NULL);
+  g_assert_cmpint (absent.status, ==, 1);
+  g_assert_cmpstr (absent.out, ==, "");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("dossier-cli: %s: ", missing);
+  g_assert_true (g_str_has_prefix (absent.err, expected));
+  g_assert_nonnull (strstr (absent.err, "No such file or directory"));
+
+  cli (&folder, "--no-workspace", "extract", tmpdir, NULL);
+  g_assert_cmpint (folder.status, ==, 1);
+  g_assert_nonnull (strstr (folder.err, "is a folder, not a file"));
+
+  cli (&none, "--no-workspace", "extract", "--json", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "give one file"));
+  cli (&two, "--no-workspace", "extract", file, file, NULL);
+  g_assert_cmpint (two.status, ==, 2);
+}
+
+static void
+test_extract_bad_date (void)
+{
+  const char *dates[] = { "2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "0000-01-01",
+                          "2024-6-20", "20-06-2024", "2024/06/20", "2024-06-20T10:00",
+                          "2024-06-2x", " 2024-06-20", "June 20, 2024", "yesterday", "" };
+  g_autofree char *file = extract_fixture ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      cli (&run, "--no-workspace", "extract", "--json", "--date", dates[i], file, NULL);
+      if (run.status != 2)
+        g_error ("--date “%s” was taken (status %d)", dates[i], run.status);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "is not a day written as YYYY-MM-DD"));
+    }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "--no-workspace", "extract", "--json", "--date", "2024-02-29", file, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
+/* extract opens no workspace: not the default one, not even one named with --workspace. */
+static void
+test_extract_no_workspace (void)
+{
+  g_autofree char *home = test_make_tmpdir ();
+  g_autofree char *named = g_build_filename (home, "named.dossier", NULL);
+  g_autofree char *file = extract_fixture ();
+  g_autofree char *missing = g_build_filename (tmpdir, "no-such-article.txt", NULL);
+  g_auto(Run) json = { 0 };
+  g_auto(Run) summary = { 0 };
+  g_auto(Run) failed = { 0 };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) with_workspace = { 0 };
+  GDir *dir;
+
+  cli_in_data_home (&json, home, "extract", "--json", file, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  cli_in_data_home (&summary, home, "extract", "--date", "2024-01-02", file, NULL);
+  g_assert_cmpint (summary.status, ==, 0);
+  cli_in_data_home (&failed, home, "extract", missing, NULL);
+  g_assert_cmpint (failed.status, ==, 1);
+  cli_in_data_home (&help, home, "extract", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "extract"));
+  g_assert_nonnull (strstr (help.out, "--date"));
+  cli_in_data_home (&with_workspace, home, "--workspace", named, "extract", "--json", file, NULL);
+  g_assert_cmpint (with_workspace.status, ==, 0);
+  g_assert_cmpstr (with_workspace.out, ==, json.out);
+
+  dir = g_dir_open (home, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+  g_dir_close (dir);
+  test_rm_rf (home);
+}
+
+/* Suggestions from extraction, reviewed on the command line: listed with their handles,
+ * confirmed and rejected, kept across reextract; merge proposals across documents. */
+static JsonArray *
+suggestions_json (Run        *run,
+                  const char *ws,
+                  gboolean    all)
+{
+  JsonNode *root;
+
+  cli (run, "--no-workspace", "--workspace", ws, "suggestions", "--json",
+       all ? "--all" : NULL, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_json (run->out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_array_ref (json_node_get_array (root));
+}
+
+static JsonObject *
+find_suggestion (JsonArray  *array,
+                 const char *kind,
+                 const char *text)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "kind"), kind) == 0 &&
+          g_strcmp0 (json_object_get_string_member (o, "text"), text) == 0)
+        return o;
+    }
+  return NULL;
+}
+
+static void
+test_suggestions (void)
+{
+  g_autofree char *ws = g_build_filename (tmpdir, "suggestions.dossier", NULL);
+  g_autofree char *article = extract_fixture ();
+  g_autofree char *other = fixture ("quell.txt",
+                                    "title Union chair speaks\ndate 2024-06-21\n\n"
+                                    "Union chair Tobias Kuell met the mayor on Friday.\n", -1);
+  g_autoptr(JsonArray) pending = NULL;
+  g_autoptr(JsonArray) after = NULL;
+  g_autoptr(JsonArray) all = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) confirm = { 0 };
+  g_auto(Run) reject = { 0 };
+  g_auto(Run) reextract = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) annotations = { 0 };
+  g_autofree char *quote_handle = NULL;
+  g_autofree char *date_handle = NULL;
+  g_autofree char *yesterday_handle = NULL;
+  g_autoptr(JsonNode) confirmed = NULL;
+  JsonObject *quote, *date, *person;
+
+  cli (&import, "--no-workspace", "--workspace", ws, "import", article, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  pending = suggestions_json (&list, ws, FALSE);
+  quote = find_suggestion (pending, "quote",
+                           "We will not sign anything before the audit is published");
+  g_assert_nonnull (quote);
+  g_assert_cmpstr (json_object_get_string_member (quote, "speaker"), ==, "Tobias Quell");
+  g_assert_cmpstr (json_object_get_string_member (quote, "review"), ==, "suggested");
+  date = find_suggestion (pending, "date", "March 3, 2024");
+  g_assert_nonnull (date);
+  g_assert_cmpstr (json_object_get_string_member (date, "value"), ==, "2024-03-03");
+  g_assert_cmpstr (json_object_get_string_member (date, "precision"), ==, "day");
+  person = find_suggestion (pending, "entity", "Ingrid Sørvik");
+  g_assert_nonnull (person);
+  g_assert_cmpstr (json_object_get_string_member (person, "entity_kind"), ==, "person");
+  g_assert_nonnull (find_suggestion (pending, "date", "yesterday"));
+  quote_handle = g_strdup_printf ("quote:%" G_GINT64_FORMAT,
+                                  json_object_get_int_member (quote, "id"));
+  date_handle = g_strdup_printf ("date:%" G_GINT64_FORMAT,
+                                 json_object_get_int_member (date, "id"));
+  yesterday_handle = g_strdup_printf ("date:%" G_GINT64_FORMAT,
+                                      json_object_get_int_member (
+                                        find_suggestion (pending, "date", "yesterday"), "id"));
+
+  cli (&confirm, "--no-workspace", "--workspace", ws, "confirm", quote_handle, date_handle,
+       NULL);
+  g_assert_cmpint (confirm.status, ==, 0);
+  g_assert_nonnull (strstr (confirm.out, quote_handle));
+  cli (&reject, "--no-workspace", "--workspace", ws, "reject", yesterday_handle, NULL);
+  g_assert_cmpint (reject.status, ==, 0);
+
+  /* The confirmed quote is an annotation of the analyst's now. */
+  cli (&annotations, "--no-workspace", "--workspace", ws, "annotations", "--json", NULL);
+  confirmed = parse_json (annotations.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (confirmed)), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_node_get_array (confirmed), 0),
+                     "review"), ==, "confirmed");
+
+  /* Re-extraction: the reviewed ones stay as they are, the rejected date is not back. */
+  cli (&reextract, "--no-workspace", "--workspace", ws, "reextract", NULL);
+  g_assert_cmpint (reextract.status, ==, 0);
+  g_assert_nonnull (strstr (reextract.out, "document 1:"));
+  after = suggestions_json (&again, ws, FALSE);
+  g_assert_cmpuint (json_array_get_length (after), ==, json_array_get_length (pending) - 3);
+  g_assert_null (find_suggestion (after, "date", "yesterday"));
+  g_assert_null (find_suggestion (after, "quote",
+                                  "We will not sign anything before the audit is published"));
+  {
+    g_auto(Run) listed = { 0 };
+
+    all = suggestions_json (&listed, ws, TRUE);
+    g_assert_cmpstr (json_object_get_string_member (
+                       find_suggestion (all, "date", "yesterday"), "review"), ==, "rejected");
+    g_assert_cmpstr (json_object_get_string_member (
+                       find_suggestion (all, "date", "March 3, 2024"), "review"), ==,
+                     "confirmed");
+  }
+
+  /* Bad handles are usage errors; unknown ids are failures. */
+  cli (&bad, "--no-workspace", "--workspace", ws, "confirm", "rumour:3", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "“rumour:3” is not a suggestion"));
+  {
+    g_auto(Run) missing = { 0 };
+
+    cli (&missing, "--no-workspace", "--workspace", ws, "reject", "quote:99999", NULL);
+    g_assert_cmpint (missing.status, ==, 1);
+    g_assert_nonnull (strstr (missing.err, "No suggested quote 99999"));
+  }
+
+  /* A second document spells the union chair differently: proposed as a merge. */
+  {
+    g_auto(Run) second = { 0 };
+    g_auto(Run) merges = { 0 };
+    g_auto(Run) merge = { 0 };
+    g_auto(Run) none = { 0 };
+    g_autoptr(JsonNode) proposals = NULL;
+    g_autofree char *keep = NULL;
+    g_autofree char *drop = NULL;
+    JsonObject *p = NULL;
+
+    cli (&second, "--no-workspace", "--workspace", ws, "import", other, NULL);
+    g_assert_cmpint (second.status, ==, 0);
+    cli (&merges, "--no-workspace", "--workspace", ws, "merges", "--json", NULL);
+    g_assert_cmpint (merges.status, ==, 0);
+    proposals = parse_json (merges.out);
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (proposals)); i++)
+      {
+        JsonObject *o = json_array_get_object_element (json_node_get_array (proposals), i);
+
+        if (g_strcmp0 (json_object_get_string_member (o, "name"), "Tobias Quell") == 0)
+          p = o;
+      }
+    g_assert_nonnull (p);
+    g_assert_cmpstr (json_object_get_string_member (p, "other_name"), ==, "Tobias Kuell");
+    keep = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (p, "id"));
+    drop = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (p, "other_id"));
+    cli (&merge, "--no-workspace", "--workspace", ws, "merge", keep, drop, NULL);
+    g_assert_cmpint (merge.status, ==, 0);
+    cli (&none, "--no-workspace", "--workspace", ws, "merges", NULL);
+    g_assert_cmpint (none.status, ==, 0);
+    g_assert_null (strstr (none.out, "Tobias Kuell"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +1093,16 @@ main (int   argc,
   g_test_add_func ("/cli/not-a-workspace", test_not_a_workspace);
   g_test_add_func ("/cli/annotate", test_annotate);
   g_test_add_func ("/cli/seeds", test_seeds);
+  g_test_add_func ("/cli/extract/json", test_extract_json);
+  g_test_add_func ("/cli/extract/date", test_extract_date);
+  g_test_add_func ("/cli/extract/html", test_extract_html);
+  g_test_add_func ("/cli/extract/summary", test_extract_summary);
+  g_test_add_func ("/cli/extract/quote-across-paragraphs",
+                   test_extract_quote_across_paragraphs);
+  g_test_add_func ("/cli/extract/bad-input", test_extract_bad_input);
+  g_test_add_func ("/cli/extract/bad-date", test_extract_bad_date);
+  g_test_add_func ("/cli/extract/no-workspace", test_extract_no_workspace);
+  g_test_add_func ("/cli/suggestions", test_suggestions);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);

@@ -41,6 +41,12 @@ import_done (gpointer data)
   return !dossier_window_is_importing (data);
 }
 
+static gboolean
+library_read (gpointer data)
+{
+  return !dossier_window_is_reading_library (data);
+}
+
 /* Lets queued work (idles, relayout, a frame) run. */
 static void
 settle (void)
@@ -93,6 +99,10 @@ fixture_set_up (Fixture       *f,
   f->window = dossier_window_new (NULL, f->store, f->settings);
   gtk_window_present (GTK_WINDOW (f->window));
   wait_for (mapped, f->window);
+  /* The library is read in a worker and shown after the first frame; then let the window
+   * lay it out and draw it. */
+  wait_for (library_read, f->window);
+  settle ();
 }
 
 static void
@@ -383,7 +393,8 @@ test_annotate_highlight_and_quote (Fixture *f, gconstpointer data)
   guint start, end, q_start, q_end;
 
   open_ferry (f);
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 0);
+  /* Extraction suggested the quote. */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 1);
 
   /* A highlight is saved at once from the selection. */
   select_text (f, "approved the ferry line", &start, &end);
@@ -397,9 +408,10 @@ test_annotate_highlight_and_quote (Fixture *f, gconstpointer data)
   g_assert_cmpuint (((DossierAnnotation *) after_highlight->pdata[0])->selector.end, ==, end);
   g_assert_true (dossier_document_view_is_marked (view, start + 2, DOSSIER_ANNOTATION_HIGHLIGHT));
   g_assert_false (dossier_document_view_is_marked (view, end + 5, DOSSIER_ANNOTATION_HIGHLIGHT));
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 2);
 
-  /* A quote opens the form; speaker and outlet typed there reach the store. */
+  /* A quote opens the form; speaker and outlet typed there reach the store, and the quote
+   * takes the place of the suggestion over the same words. */
   select_text (f, "We waited ten years for this", &q_start, &q_end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.annotate", "s",
                                              "quote"));
@@ -529,7 +541,8 @@ test_annotate_delete_undo_redo (Fixture *f, gconstpointer data)
                                              "x", id));
   deleted = stored (f);
   g_assert_cmpuint (deleted->len, ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 0);
+  /* Only extraction's suggested quote is left in the panel. */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 1);
   settle ();
   save_screenshot (GTK_WIDGET (f->window), "annotation-deleted");
 
@@ -538,7 +551,7 @@ test_annotate_delete_undo_redo (Fixture *f, gconstpointer data)
   undone = stored (f);
   g_assert_cmpuint (undone->len, ==, 1);
   g_assert_cmpint (((DossierAnnotation *) undone->pdata[0])->id, ==, id);
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
   redone = stored (f);
   g_assert_cmpuint (redone->len, ==, 0);
@@ -550,6 +563,90 @@ test_annotate_delete_undo_redo (Fixture *f, gconstpointer data)
 
     g_assert_cmpuint (none->len, ==, 0);
   }
+}
+
+/* A quote suggested by extraction: drawn apart from the analyst's marks, confirmed (and
+ * undone), then rejected for good. */
+static void
+test_annotate_review_suggestion (Fixture *f, gconstpointer data)
+{
+  DossierAnnotationPanel *panel = dossier_window_get_annotation_panel (f->window);
+  DossierDocumentView *view;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierSuggestion *quote = NULL;
+  gint64 id, document_id;
+  guint start;
+
+  open_ferry (f);
+  view = dossier_window_get_document_view (f->window);
+  document_id = dossier_document_get_id (dossier_document_view_get_document (view));
+  pending = dossier_store_list_suggestions (f->store, document_id, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      DossierSuggestion *s = g_ptr_array_index (pending, i);
+
+      if (s->kind == DOSSIER_SUGGESTION_QUOTE)
+        quote = s;
+    }
+  g_assert_nonnull (quote);
+  g_assert_cmpstr (quote->text, ==, "We waited ten years for this");
+  id = quote->id;
+  start = quote->start;
+
+  /* Shown as a suggestion, listed in the panel, not among the analyst's annotations. */
+  g_assert_true (dossier_document_view_is_suggested (view, start));
+  g_assert_false (dossier_document_view_is_marked (view, start, DOSSIER_ANNOTATION_QUOTE));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 1);
+  {
+    g_autoptr(GPtrArray) mine = stored (f);
+
+    g_assert_cmpuint (mine->len, ==, 0);
+  }
+  dossier_annotation_panel_select (panel, id);
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "suggestion");
+
+  /* Confirmed: an ordinary quote of the analyst's, marked as one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.confirm-annotation",
+                                             "x", id));
+  {
+    g_autoptr(GPtrArray) mine = stored (f);
+
+    g_assert_cmpuint (mine->len, ==, 1);
+    g_assert_cmpstr (((DossierAnnotation *) mine->pdata[0])->review, ==, "confirmed");
+    g_assert_cmpstr (((DossierAnnotation *) mine->pdata[0])->origin, ==, "auto");
+  }
+  g_assert_true (dossier_document_view_is_marked (view, start, DOSSIER_ANNOTATION_QUOTE));
+  g_assert_false (dossier_document_view_is_suggested (view, start));
+
+  /* Ctrl+Z: a suggestion again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  {
+    g_autoptr(DossierAnnotation) back = dossier_store_get_annotation (f->store, id, NULL);
+
+    g_assert_cmpstr (back->review, ==, "suggested");
+  }
+  g_assert_true (dossier_document_view_is_suggested (view, start));
+
+  /* Rejected: gone from the text and the panel, and re-extraction does not bring it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reject-annotation",
+                                             "x", id));
+  g_assert_false (dossier_document_view_is_suggested (view, start));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 0);
+  g_assert_true (dossier_store_reextract (f->store, document_id, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) after = dossier_store_list_suggestions (f->store, document_id, FALSE,
+                                                                 &error);
+
+    for (guint i = 0; i < after->len; i++)
+      g_assert_cmpint (((DossierSuggestion *) after->pdata[i])->kind, !=,
+                       DOSSIER_SUGGESTION_QUOTE);
+  }
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "suggestion-rejected");
 }
 
 static void
@@ -630,6 +727,148 @@ test_annotate_notes (Fixture *f, gconstpointer data)
   wait_for (notes_saved, f);
 }
 
+/* Start-up with a library of a few hundred documents: the window comes up first, with the
+ * library blank (neither filled nor claiming to be empty), and the list follows in one splice
+ * after the first frame. */
+
+#define LIBRARY_SIZE 300
+
+typedef struct {
+  GdkFrameClock *clock;
+  gint64         frame;     /* the frame counter when the library was filled */
+  guint          changes;
+} LibraryFill;
+
+static void
+library_changed_cb (GListModel  *library,
+                    guint        position,
+                    guint        removed,
+                    guint        added,
+                    LibraryFill *fill)
+{
+  fill->changes++;
+  fill->frame = gdk_frame_clock_get_frame_counter (fill->clock);
+}
+
+static char *
+make_library (const char *dir)
+{
+  char *path = g_build_filename (dir, "library.dossier", NULL);
+  g_autoptr(GDateTime) first_day = g_date_time_new_utc (2023, 1, 1, 0, 0, 0);
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = dossier_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_begin_batch (store, &error));
+  for (guint i = 0; i < LIBRARY_SIZE; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first_day, (int) i);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      g_autofree char *text = g_strdup_printf ("title Harbour report %03u\n"
+                                               "source Outlet %u\n"
+                                               "date %s\n\n"
+                                               "Report %u on the harbour and its ferries.\n",
+                                               i, i % 7, date, i);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+      g_autoptr(DossierArticle) article = NULL;
+      gint64 id = 0;
+
+      g_steal_pointer (&text);
+      article = dossier_import_bytes (bytes, "report.txt", DOSSIER_FORMAT_AUTO, &error);
+      g_assert_no_error (error);
+      g_assert_true (dossier_store_add_document (store, article, bytes, "report.txt", &id,
+                                                 &error));
+    }
+  g_assert_true (dossier_store_commit_batch (store, &error));
+  g_assert_cmpint (dossier_store_count_documents (store, NULL), ==, LIBRARY_SIZE);
+  return path;
+}
+
+static void
+test_library_after_first_frame (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_library (f->dir);
+  g_autoptr(GError) error = NULL;
+  DossierStore *store = dossier_store_open (path, &error);
+  DossierWindow *window;
+  GListModel *library;
+  GtkSelectionModel *selection;
+  DossierDocumentView *view;
+  LibraryFill fill = { 0, };
+  gint64 frame_before;
+
+  g_assert_no_error (error);
+  window = dossier_window_new (NULL, store, f->settings);
+  library = dossier_window_get_library (window);
+  selection = gtk_list_view_get_model (dossier_window_get_library_view (window));
+  view = dossier_window_get_document_view (window);
+
+  /* Nothing read on the main thread: the window opens with the library blank. */
+  g_assert_true (dossier_window_is_reading_library (window));
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, 0);
+  g_assert_cmpstr (dossier_window_get_sidebar_page (window), ==, "library");
+
+  gtk_window_present (GTK_WINDOW (window));
+  fill.clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_assert_nonnull (fill.clock);
+  frame_before = gdk_frame_clock_get_frame_counter (fill.clock);
+  g_signal_connect (library, "items-changed", G_CALLBACK (library_changed_cb), &fill);
+  wait_for (mapped, window);
+  wait_for (library_read, window);
+  settle ();
+  g_signal_handlers_disconnect_by_func (library, library_changed_cb, &fill);
+
+  /* Filled in one change, after a frame had been drawn; newest first. */
+  g_assert_cmpuint (fill.changes, ==, 1);
+  g_assert_cmpint (fill.frame, >, frame_before);
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, LIBRARY_SIZE);
+  g_assert_cmpstr (dossier_window_get_sidebar_page (window), ==, "library");
+  {
+    g_autoptr(DossierDocument) newest = g_list_model_get_item (library, 0);
+    g_autoptr(DossierDocument) oldest = g_list_model_get_item (library, LIBRARY_SIZE - 1);
+
+    g_assert_cmpstr (dossier_document_get_title (newest), ==, "Harbour report 299");
+    g_assert_cmpstr (dossier_document_get_title (oldest), ==, "Harbour report 000");
+  }
+  save_screenshot (GTK_WIDGET (window), "library");
+
+  /* A row opens its document. */
+  g_assert_null (dossier_document_view_get_document (view));
+  gtk_selection_model_select_item (selection, 42, TRUE);
+  settle ();
+  g_assert_cmpstr (dossier_document_view_get_header_title (view), ==, "Harbour report 257");
+  g_assert_true (gtk_selection_model_is_selected (selection, 42));
+
+  /* The filter works on the list read in the worker. */
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_filter_entry (window)), "report 25");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_finalize_object (store);
+}
+
+/* Closing the window while its library is still being read. */
+static void
+test_library_close_while_reading (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = make_library (f->dir);
+  g_autoptr(GError) error = NULL;
+  DossierStore *store = dossier_store_open (path, &error);
+  DossierWindow *window;
+
+  g_assert_no_error (error);
+  window = dossier_window_new (NULL, store, f->settings);
+  g_assert_true (dossier_window_is_reading_library (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* The worker holds the window until it has finished; then both go. */
+  settle ();
+  settle ();
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +897,9 @@ main (int   argc,
   ADD ("/annotate/delete-undo-redo", test_annotate_delete_undo_redo);
   ADD ("/annotate/notes", test_annotate_notes);
   ADD ("/annotate/update-document", test_annotate_update_document);
+  ADD ("/annotate/review-suggestion", test_annotate_review_suggestion);
+  ADD ("/window/library-after-first-frame", test_library_after_first_frame);
+  ADD ("/window/library-close-while-reading", test_library_close_while_reading);
 
 #undef ADD
 

@@ -19,8 +19,10 @@ struct _DossierAnnotationPanel
   GtkDropDown        *source_drop_down;
   GtkStack           *list_stack;
   GtkListView        *list_view;
+  GtkButton          *confirm_button;
   GtkButton          *edit_button;
   GtkButton          *delete_button;
+  GtkButton          *reject_button;
   GtkTextView        *notes_view;
   GtkLabel           *notes_status;
 
@@ -281,13 +283,22 @@ row_activated_cb (DossierAnnotationPanel *self,
     g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
 }
 
-/* Edit and Delete act on the selected row (win.edit-annotation, win.delete-annotation). */
+/* The bar's buttons act on the selected row: Edit and Delete, or for a suggestion Confirm,
+ * Edit (which confirms it too) and Reject. */
 static void
 selection_changed_cb (DossierAnnotationPanel *self)
 {
-  gint64 id = dossier_annotation_panel_get_selected (self);
-  GtkButton *buttons[] = { self->edit_button, self->delete_button };
-  const char *actions[] = { "win.edit-annotation", "win.delete-annotation" };
+  DossierAnnotation *selected = gtk_single_selection_get_selected_item (self->selection);
+  gint64 id = selected != NULL ? selected->id : 0;
+  gboolean suggestion = selected != NULL && dossier_annotation_is_suggestion (selected);
+  GtkButton *buttons[] = {
+    self->confirm_button, self->edit_button, self->delete_button, self->reject_button,
+  };
+  const char *actions[] = {
+    "win.confirm-annotation", "win.edit-annotation", "win.delete-annotation",
+    "win.reject-annotation",
+  };
+  gboolean shown[] = { suggestion, TRUE, !suggestion, suggestion };
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
@@ -300,6 +311,7 @@ selection_changed_cb (DossierAnnotationPanel *self)
       else
         gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (buttons[i]), id != 0);
+      gtk_widget_set_visible (GTK_WIDGET (buttons[i]), shown[i]);
     }
 }
 
@@ -547,8 +559,10 @@ dossier_annotation_panel_class_init (DossierAnnotationPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, source_drop_down);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, edit_button);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, reject_button);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, notes_view);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPanel, notes_status);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -571,7 +585,8 @@ dossier_annotation_panel_init (DossierAnnotationPanel *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb),
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);

@@ -14,6 +14,7 @@ struct _DossierAnnotationRow
   GtkWidget         *box;
   GtkLabel          *kind_label;
   GtkLabel          *status_label;
+  GtkLabel          *suggested_label;
   GtkLabel          *details_label;
 
   /* owned */
@@ -125,6 +126,8 @@ dossier_annotation_row_set_annotation (DossierAnnotationRow *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), kind_classes[annotation->kind]);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label),
                           annotation->status == DOSSIER_ANNOTATION_ORPHAN);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggested_label),
+                          dossier_annotation_is_suggestion (annotation));
 
   /* One label with markup: every part escaped, as it is the analyst's and the article's text. */
   markup = g_string_new (NULL);
@@ -173,7 +176,7 @@ dossier_annotation_row_class_init (DossierAnnotationRowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "annotationrow");
 }
 
-/* Built in C rather than from a template, and kept to four widgets: GtkListView makes up to
+/* Built in C rather than from a template, and kept to a few widgets: GtkListView makes up to
  * about 200 rows at once, and a template with buttons and a label per field cost about 0.9 ms
  * a row (180 ms to show a document with many annotations).  Edit and Delete act on the
  * selected row from the panel's bar. */
@@ -202,6 +205,13 @@ dossier_annotation_row_init (DossierAnnotationRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "orphan");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
   gtk_box_append (top, GTK_WIDGET (self->status_label));
+  self->suggested_label = GTK_LABEL (gtk_label_new ("SUGGESTED"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->suggested_label),
+                               "Found by automatic extraction: confirm or reject it");
+  gtk_widget_add_css_class (GTK_WIDGET (self->suggested_label), "kind-badge");
+  gtk_widget_add_css_class (GTK_WIDGET (self->suggested_label), "suggested");
+  gtk_widget_set_visible (GTK_WIDGET (self->suggested_label), FALSE);
+  gtk_box_append (top, GTK_WIDGET (self->suggested_label));
 
   self->details_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->details_label, 0);

@@ -27,6 +27,8 @@ struct _DossierDocumentView
   DossierDocument *document;
   GtkTextTag      *region_tags[DOSSIER_REGION_BOILERPLATE + 1];
   GtkTextTag      *annotation_tags[DOSSIER_N_ANNOTATION_KINDS];
+  /* Extraction's suggestions (quotes) not reviewed yet: a wavy line, no fill. */
+  GtkTextTag      *suggestion_tag;
   int              measure_px;
   guint            n_marked;
 };
@@ -214,8 +216,9 @@ after_release_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  for (guint i = 0; i < DOSSIER_N_ANNOTATION_KINDS; i++)
-    if (gtk_text_iter_has_tag (&iter, self->annotation_tags[i]))
+  for (guint i = 0; i <= DOSSIER_N_ANNOTATION_KINDS; i++)
+    if (gtk_text_iter_has_tag (&iter, i < DOSSIER_N_ANNOTATION_KINDS ? self->annotation_tags[i]
+                                                                      : self->suggestion_tag))
       {
         g_signal_emit (self, signals[ANNOTATION_CLICKED], 0,
                        (guint) gtk_text_iter_get_offset (&iter));
@@ -289,6 +292,11 @@ dossier_document_view_init (DossierDocumentView *self)
                                 "underline", PANGO_UNDERLINE_SINGLE,
                                 "underline-rgba", &(GdkRGBA) { 0.11, 0.44, 0.85, 1.0 },
                                 "background-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 0.18 },
+                                NULL);
+  self->suggestion_tag =
+    gtk_text_buffer_create_tag (buffer, "annotation-suggestion",
+                                "underline", PANGO_UNDERLINE_ERROR,
+                                "underline-rgba", &(GdkRGBA) { 0.38, 0.45, 0.60, 0.9 },
                                 NULL);
 
   controller = gtk_event_controller_legacy_new ();
@@ -437,6 +445,7 @@ dossier_document_view_set_annotations (DossierDocumentView *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   for (guint i = 0; i < DOSSIER_N_ANNOTATION_KINDS; i++)
     gtk_text_buffer_remove_tag (buffer, self->annotation_tags[i], &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->suggestion_tag, &start, &end);
   self->n_marked = 0;
   length = gtk_text_buffer_get_char_count (buffer);
 
@@ -444,13 +453,16 @@ dossier_document_view_set_annotations (DossierDocumentView *self,
     {
       DossierAnnotation *a = g_ptr_array_index (annotations, i);
       GtkTextIter a_start, a_end;
+      GtkTextTag *tag;
 
       /* Orphans have no place in this text: the panel lists them. */
       if (a->status != DOSSIER_ANNOTATION_ANCHORED || (int) a->selector.end > length)
         continue;
       gtk_text_buffer_get_iter_at_offset (buffer, &a_start, (int) a->selector.start);
       gtk_text_buffer_get_iter_at_offset (buffer, &a_end, (int) a->selector.end);
-      gtk_text_buffer_apply_tag (buffer, self->annotation_tags[a->kind], &a_start, &a_end);
+      tag = dossier_annotation_is_suggestion (a) ? self->suggestion_tag
+                                                 : self->annotation_tags[a->kind];
+      gtk_text_buffer_apply_tag (buffer, tag, &a_start, &a_end);
       self->n_marked++;
     }
 }
@@ -497,6 +509,19 @@ dossier_document_view_is_marked (DossierDocumentView   *self,
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter,
                                       (int) offset);
   return gtk_text_iter_has_tag (&iter, self->annotation_tags[kind]);
+}
+
+gboolean
+dossier_document_view_is_suggested (DossierDocumentView *self,
+                                    guint                offset)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), FALSE);
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter,
+                                      (int) offset);
+  return gtk_text_iter_has_tag (&iter, self->suggestion_tag);
 }
 
 void

@@ -38,6 +38,9 @@ guint            dossier_document_view_get_n_marked  (DossierDocumentView *self)
 gboolean         dossier_document_view_is_marked     (DossierDocumentView   *self,
                                                       guint                  offset,
                                                       DossierAnnotationKind  kind);
+/* Whether an unreviewed suggestion of extraction covers @offset. */
+gboolean         dossier_document_view_is_suggested  (DossierDocumentView   *self,
+                                                      guint                  offset);
 /* The header labels, for tests. */
 const char      *dossier_document_view_get_header_title (DossierDocumentView *self);
 const char      *dossier_document_view_get_header_details (DossierDocumentView *self);

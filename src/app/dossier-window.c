@@ -44,8 +44,12 @@ struct _DossierWindow
   GCancellable        *import_cancellable;
   GStrv                import_errors;
   DossierHistory      *history;
+  GCancellable        *library_cancellable;  /* reading the library at start-up */
+  GPtrArray           *read_documents;       /* read before the first frame, shown after it */
+  gboolean             painted;              /* the first frame has been drawn */
   gint64               started_at;     /* with --timings: when main() began */
   gulong               after_paint_id;
+  gulong               library_paint_id;
   gint64               document_shown_at;
   gulong               document_paint_id;
 };
@@ -130,12 +134,14 @@ static void
 update_sidebar_page (DossierWindow *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  /* While the library is being read it stays blank: it is not known to be empty yet. */
+  gboolean reading = dossier_window_is_reading_library (self);
 
   if (query != NULL && query[0] != '\0')
     gtk_stack_set_visible_child_name (self->sidebar_stack,
                                       g_list_model_get_n_items (G_LIST_MODEL (self->results))
                                         ? "results" : "no-results");
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0 && !reading)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->sidebar_stack, "library");
@@ -152,24 +158,16 @@ show_error (DossierWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-dossier_window_reload (DossierWindow *self)
+/* Replaces the documents of the library in one splice. */
+static void
+fill_library (DossierWindow *self,
+              GPtrArray     *documents)
 {
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 shown = 0;
-
-  g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
   if (dossier_document_view_get_document (self->document_view))
     shown = dossier_document_get_id (dossier_document_view_get_document (self->document_view));
 
-  documents = dossier_store_list_documents (self->store, &error);
-  if (documents == NULL)
-    {
-      show_error (self, "Could Not Read the Workspace", error->message);
-      return;
-    }
   g_list_store_splice (self->documents, 0, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
                        documents->pdata, documents->len);
 
@@ -188,6 +186,120 @@ dossier_window_reload (DossierWindow *self)
         }
     }
   update_sidebar_page (self);
+}
+
+/* Forgets the library being read at start-up, if any: the caller shows a newer list. */
+static void
+drop_library_read (DossierWindow *self)
+{
+  if (self->library_cancellable != NULL)
+    g_cancellable_cancel (self->library_cancellable);
+  g_clear_object (&self->library_cancellable);
+  g_clear_pointer (&self->read_documents, g_ptr_array_unref);
+}
+
+void
+dossier_window_reload (DossierWindow *self)
+{
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  drop_library_read (self);
+  documents = dossier_store_list_documents (self->store, &error);
+  if (documents == NULL)
+    {
+      update_sidebar_page (self);
+      show_error (self, "Could Not Read the Workspace", error->message);
+      return;
+    }
+  fill_library (self, documents);
+}
+
+static void
+read_library_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *documents = NULL;
+
+  /* The worker has a connection of its own; the window's stays on the main thread. */
+  store = dossier_store_open (path, &error);
+  if (store != NULL)
+    documents = dossier_store_list_documents (store, &error);
+  if (documents == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+library_painted_cb (GdkFrameClock *clock,
+                    DossierWindow *self)
+{
+  g_clear_signal_handler (&self->library_paint_id, clock);
+  g_print ("dossier: library of %u documents shown after %.1f ms\n",
+           g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
+           (g_get_monotonic_time () - self->started_at) / 1000.0);
+}
+
+/* The library read at start-up, once the first frame is drawn. */
+static void
+show_read_library (DossierWindow *self)
+{
+  g_autoptr(GPtrArray) documents = g_steal_pointer (&self->read_documents);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  fill_library (self, documents);
+  if (self->started_at != 0 && clock != NULL && self->library_paint_id == 0)
+    self->library_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                      G_CALLBACK (library_painted_cb), self, 0);
+}
+
+static void
+library_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *documents;
+
+  documents = g_task_propagate_pointer (G_TASK (result), &error);
+  /* The window has closed, or shows a newer list already. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->library_cancellable);
+  if (documents == NULL)
+    {
+      update_sidebar_page (self);
+      show_error (self, "Could Not Read the Workspace", error->message);
+      return;
+    }
+  self->read_documents = documents;
+  /* The first frame is the window without its library: filling the list (and building its
+   * rows) would delay it. */
+  if (self->painted)
+    show_read_library (self);
+}
+
+/* Reads the library in a worker; it is shown after the first frame. */
+static void
+read_library (DossierWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  drop_library_read (self);
+  self->library_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->library_cancellable, library_read_cb, NULL);
+  g_task_set_source_tag (task, read_library);
+  g_task_set_task_data (task, g_strdup (dossier_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, read_library_thread);
 }
 
 static void
@@ -224,6 +336,7 @@ refresh_annotations (DossierWindow *self,
   g_autoptr(GError) error = NULL;
 
   filter.document_id = shown_document_id (self);
+  filter.suggested = TRUE;
   if (filter.document_id != 0)
     annotations = dossier_store_list_annotations (self->store, &filter, &error);
   if (error != NULL)
@@ -449,6 +562,37 @@ delete_annotation_action (GtkWidget  *widget,
   annotation_changed (self, before->document_id, 0);
   title = g_strdup_printf ("%s deleted", dossier_annotation_kind_label (before->kind));
   show_toast_with_undo (self, title);
+}
+
+/* win.confirm-annotation(x), win.reject-annotation(x): the analyst's verdict on a quote
+ * suggested by extraction; Ctrl+Z takes it back. */
+static void
+review_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gboolean confirm = g_str_equal (action_name, "win.confirm-annotation");
+  g_autoptr(DossierAnnotation) before = NULL;
+  g_autoptr(DossierAnnotation) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  before = dossier_store_get_annotation (self->store, id, &error);
+  if (before == NULL ||
+      !dossier_store_review_suggestion (self->store, DOSSIER_SUGGESTION_QUOTE, id,
+                                        confirm ? DOSSIER_REVIEW_CONFIRMED
+                                                : DOSSIER_REVIEW_REJECTED, &error) ||
+      (after = dossier_store_get_annotation (self->store, id, &error)) == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  dossier_history_record (self->history, before, after);
+  /* A confirmed quote stays selected; a rejected one is gone from the list. */
+  annotation_changed (self, after->document_id, confirm ? id : 0);
+  if (!confirm)
+    show_toast_with_undo (self, "Suggestion rejected");
 }
 
 static void
@@ -945,6 +1089,13 @@ dossier_window_is_importing (DossierWindow *self)
   return self->import_cancellable != NULL;
 }
 
+gboolean
+dossier_window_is_reading_library (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  return self->library_cancellable != NULL || self->read_documents != NULL;
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -1125,15 +1276,18 @@ dossier_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
 }
 
+/* The first frame: the library follows it. */
 static void
 after_paint_cb (GdkFrameClock *clock,
                 DossierWindow *self)
 {
-  gint64 elapsed = g_get_monotonic_time () - self->started_at;
-
   g_clear_signal_handler (&self->after_paint_id, clock);
-  g_print ("dossier: first frame after %.1f ms (%u documents)\n", elapsed / 1000.0,
-           g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
+  self->painted = TRUE;
+  if (self->started_at != 0)
+    g_print ("dossier: first frame after %.1f ms\n",
+             (g_get_monotonic_time () - self->started_at) / 1000.0);
+  if (self->read_documents != NULL)
+    show_read_library (self);
 }
 
 static void
@@ -1141,7 +1295,7 @@ window_mapped_cb (DossierWindow *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (self->started_at == 0 || self->after_paint_id != 0 || clock == NULL)
+  if (self->painted || self->after_paint_id != 0 || clock == NULL)
     return;
   self->after_paint_id = g_signal_connect_object (clock, "after-paint",
                                                   G_CALLBACK (after_paint_cb), self, 0);
@@ -1204,7 +1358,7 @@ dossier_window_constructed (GObject *object)
 
   basename = g_path_get_basename (dossier_store_get_path (self->store));
   gtk_window_set_title (GTK_WINDOW (self), basename);
-  dossier_window_reload (self);
+  read_library (self);
 }
 
 static void
@@ -1214,6 +1368,7 @@ dossier_window_dispose (GObject *object)
 
   if (self->import_cancellable)
     g_cancellable_cancel (self->import_cancellable);
+  drop_library_read (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
@@ -1351,6 +1506,10 @@ dossier_window_class_init (DossierWindowClass *klass)
                                    edit_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", "x",
                                    delete_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.confirm-annotation", "x",
+                                   review_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.reject-annotation", "x",
+                                   review_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);

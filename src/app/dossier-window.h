@@ -25,10 +25,15 @@ void                 dossier_window_import_files   (DossierWindow  *self,
                                                     guint           n_files,
                                                     gboolean        show_first);
 gboolean             dossier_window_is_importing   (DossierWindow  *self);
+/* The library is read in a worker when the window opens, and shown after the first frame;
+ * until then it is blank. */
+gboolean             dossier_window_is_reading_library (DossierWindow *self);
 void                 dossier_window_show_document  (DossierWindow  *self,
                                                     gint64          id);
+/* Reads the library again, on the main thread (after an import or an update). */
 void                 dossier_window_reload         (DossierWindow  *self);
-/* Prints the time from @started_at (g_get_monotonic_time()) to the first frame. */
+/* Prints the time from @started_at (g_get_monotonic_time()) to the first frame, and to the
+ * frame that shows the library. */
 void                 dossier_window_report_first_frame (DossierWindow *self,
                                                         gint64         started_at);
 

@@ -7,7 +7,7 @@
 
 /* Output */
 
-static void
+void
 add_int_member (JsonBuilder *builder,
                 const char  *name,
                 gint64       value)
@@ -114,7 +114,7 @@ print_annotation_line (DossierAnnotation *a)
     }
 }
 
-static gboolean
+gboolean
 check_no_arguments (const char  *command,
                     int          argc,
                     char       **argv)

@@ -583,6 +583,21 @@ static const Command commands[] = {
   { "tag-rename", "OLD NEW", "Rename a tag everywhere; renaming onto an existing tag merges "
     "the two.", run_tag_rename },
   { "tag-delete", "NAME", "Remove a tag from every annotation.", run_tag_delete },
+  { "extract", "FILE", "Run the extractors over an article file (plain text or HTML) and "
+    "print its entities, dates and quotes; needs no workspace.", run_extract },
+  { "reextract", "[ID…]", "Run the extractors again over documents (all without ids): their "
+    "pending suggestions are replaced; what was confirmed or rejected stays.", run_reextract },
+  { "suggestions", "", "List extraction's pending suggestions (entity mentions, dates, "
+    "quotes) with the ids to confirm or reject them.", run_suggestions },
+  { "confirm", "KIND:ID…", "Confirm suggestions, e.g. quote:12 entity:40 date:7.", run_confirm },
+  { "reject", "KIND:ID…", "Reject suggestions: they are hidden and not proposed again.",
+    run_reject },
+  { "merges", "", "List proposed merges: entities whose names are spelling variants of each "
+    "other (Araghchi / Araqchi).", run_merges },
+  { "merge", "KEEP OTHER", "Merge entity OTHER into KEEP: its names become aliases, its "
+    "mentions and quotes move over.", run_merge },
+  { "merge-dismiss", "ID ID", "Mark two entities as different: no longer proposed for a merge.",
+    run_merge_dismiss },
 };
 
 const Command *

@@ -28,7 +28,14 @@ void          print_json          (JsonNode       *node);
 void          add_string_member   (JsonBuilder    *builder,
                                    const char     *name,
                                    const char     *value);
+void          add_int_member      (JsonBuilder    *builder,
+                                   const char     *name,
+                                   gint64          value);
 void          print_error         (const char     *message);
+/* FALSE, after saying so, when the command was given arguments it takes none of. */
+gboolean      check_no_arguments  (const char     *command,
+                                   int             argc,
+                                   char          **argv);
 DossierStore *open_workspace      (const char     *workspace);
 /* Parses a command's options; prints its help for --help.  Returns -1 to go on, otherwise
  * the exit status. */
@@ -55,5 +62,17 @@ int run_tags               (const char *workspace, int argc, char **argv);
 int run_tag_rename         (const char *workspace, int argc, char **argv);
 int run_tag_delete         (const char *workspace, int argc, char **argv);
 int run_update             (const char *workspace, int argc, char **argv);
+
+/* Suggestions from automatic extraction (dossier-cli-suggestions.c). */
+int run_reextract          (const char *workspace, int argc, char **argv);
+int run_suggestions        (const char *workspace, int argc, char **argv);
+int run_confirm            (const char *workspace, int argc, char **argv);
+int run_reject             (const char *workspace, int argc, char **argv);
+int run_merges             (const char *workspace, int argc, char **argv);
+int run_merge              (const char *workspace, int argc, char **argv);
+int run_merge_dismiss      (const char *workspace, int argc, char **argv);
+
+/* The extract command (dossier-cli-extract.c). */
+int run_extract            (const char *workspace, int argc, char **argv);
 
 G_END_DECLS

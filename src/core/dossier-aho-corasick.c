@@ -21,10 +21,11 @@
  * matter for speed.
  *
  * The table is a complete DFA (failure transitions resolved at build time): the scan does
- * one lookup per byte.  Entries hold the target row's offset with the low bit set when the
- * target state ends at least one pattern.  Below 32768 states (the gazetteers make about
- * 12,500) a second, 16-bit table holds the target state with the top bit for output: half
- * the memory, so that more of it stays in cache, which is what the scan's speed depends on.
+ * one lookup per byte, and its speed is the latency of that lookup, one after the other.
+ * So entries hold the target row's offset itself, nothing to multiply or mask: rows are
+ * laid out two entries wider than the classes, and a state that ends at least one pattern
+ * has its row start one entry further, at an odd offset.  The low bit of an entry is then
+ * the output flag, read beside the chain of lookups rather than in it.
  */
 
 #define CLASS_SEPARATOR 0
@@ -46,8 +47,8 @@ struct _DossierAhoCorasick
   guint8      classes[256];
   guint       n_classes;
   guint       width;        /* row width: n_classes rounded up to an even number */
-  guint32    *delta;        /* n_states * width entries: row offset | has-output bit */
-  guint16    *delta16;      /* the same as state | 0x8000 for output, or NULL */
+  guint       stride;       /* width + 2: see the layout above */
+  guint32    *delta;        /* n_states * stride entries: target row offsets */
   int        *outputs;      /* per state: first Pattern ending there, or -1 */
   guint32    *dict_link;    /* per state: next state on the failure chain with outputs, or 0 */
   guint       n_states;
@@ -72,7 +73,6 @@ dossier_aho_corasick_free (DossierAhoCorasick *ac)
   g_byte_array_unref (ac->bytes);
   g_array_unref (ac->patterns);
   g_free (ac->delta);
-  g_free (ac->delta16);
   g_free (ac->outputs);
   g_free (ac->dict_link);
   g_free (ac);
@@ -206,6 +206,16 @@ renumber_breadth_first (DossierAhoCorasick *ac,
   ac->dict_link = dict_link;
 }
 
+/* Where the row of @state starts in the final table (compile() sets ac->stride first). */
+static guint32
+row_offset (const DossierAhoCorasick *ac,
+            guint32                   state)
+{
+  gboolean has_output = ac->outputs[state] >= 0 || ac->dict_link[state] != 0;
+
+  return state * ac->stride + (has_output ? 1u : 0u);
+}
+
 void
 dossier_aho_corasick_compile (DossierAhoCorasick *ac)
 {
@@ -260,22 +270,15 @@ dossier_aho_corasick_compile (DossierAhoCorasick *ac)
 
   renumber_breadth_first (ac, &trie, n_states, queue);
 
-  /* Row offsets with the output bit, so that the scan neither multiplies nor looks aside. */
-  for (gsize i = 0; i < (gsize) n_states * ac->width; i++)
-    {
-      guint32 target = trie[i];
-      gboolean has_output = ac->outputs[target] >= 0 || ac->dict_link[target] != 0;
-
-      trie[i] = target * ac->width | (has_output ? 1u : 0u);
-    }
-
-  if (n_states < 0x8000)
-    {
-      ac->delta16 = g_new (guint16, (gsize) n_states * ac->width);
-      for (gsize i = 0; i < (gsize) n_states * ac->width; i++)
-        ac->delta16[i] = (guint16) (((trie[i] & ~1u) / ac->width) | ((trie[i] & 1u) << 15));
-    }
-  ac->delta = trie;
+  /* Row offsets, odd for states with output, so that the scan neither multiplies nor looks
+   * aside. */
+  ac->stride = ac->width + 2;
+  g_assert ((guint64) n_states * ac->stride < G_MAXUINT32);
+  ac->delta = g_new0 (guint32, (gsize) n_states * ac->stride);
+  for (guint state = 0; state < n_states; state++)
+    for (guint c = 0; c < ac->width; c++)
+      ac->delta[row_offset (ac, state) + c] = row_offset (ac, trie[(gsize) state * ac->width + c]);
+  g_free (trie);
   ac->n_states = n_states;
   ac->compiled = TRUE;
   g_debug ("%u patterns, %u classes, %u states", ac->patterns->len, ac->n_classes, n_states);
@@ -372,34 +375,17 @@ dossier_aho_corasick_scan (const DossierAhoCorasick *ac,
   g_return_if_fail (func != NULL);
 
   classes = ac->classes;
-  if (ac->delta16 != NULL)
-    {
-      const guint16 *delta16 = ac->delta16;
-      gsize width = ac->width;
-      guint16 state = delta16[CLASS_SEPARATOR];
-
-      for (gsize i = 0; i < length; i++)
-        {
-          state = delta16[(state & 0x7FFF) * width + classes[bytes[i]]];
-          if (G_UNLIKELY (state & 0x8000))
-            report (ac, state & 0x7FFF, text, i, length, func, user_data);
-        }
-      state = delta16[(state & 0x7FFF) * width + CLASS_SEPARATOR];
-      if (state & 0x8000)
-        report (ac, state & 0x7FFF, text, length, length, func, user_data);
-      return;
-    }
   delta = ac->delta;
   /* The separator before the text. */
-  entry = delta[CLASS_SEPARATOR];
+  entry = delta[row_offset (ac, 0) + CLASS_SEPARATOR];
   for (gsize i = 0; i < length; i++)
     {
-      entry = delta[(entry & ~1u) + classes[bytes[i]]];
+      entry = delta[entry + classes[bytes[i]]];
       if (G_UNLIKELY (entry & 1u))
-        report (ac, (entry & ~1u) / ac->width, text, i, length, func, user_data);
+        report (ac, entry / ac->stride, text, i, length, func, user_data);
     }
   /* And the one after it. */
-  entry = delta[(entry & ~1u) + CLASS_SEPARATOR];
+  entry = delta[entry + CLASS_SEPARATOR];
   if (entry & 1u)
-    report (ac, (entry & ~1u) / ac->width, text, length, length, func, user_data);
+    report (ac, entry / ac->stride, text, length, length, func, user_data);
 }

@@ -176,3 +176,11 @@ dossier_annotation_get_fields (DossierAnnotation       *self,
   fields->note = self->note;
   fields->tags = (const char * const *) self->tags;
 }
+
+gboolean
+dossier_annotation_is_suggestion (DossierAnnotation *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ANNOTATION (self), FALSE);
+
+  return g_strcmp0 (self->origin, "auto") == 0 && g_strcmp0 (self->review, "suggested") == 0;
+}

@@ -89,6 +89,9 @@ typedef struct {
   const char * const    *tags;         /* NULL-terminated, or NULL */
 } DossierAnnotationFields;
 
+/* Whether @annotation is a suggestion of automatic extraction not reviewed yet. */
+gboolean dossier_annotation_is_suggestion (DossierAnnotation *self);
+
 /* The fields of @annotation, pointing into it (valid while it lives). */
 void dossier_annotation_get_fields (DossierAnnotation       *self,
                                     DossierAnnotationFields *fields);

@@ -656,3 +656,21 @@ dossier_clean_string (const char *str,
     }
   return g_string_free (out, FALSE);
 }
+
+char *
+dossier_published_day (const char       *published,
+                       DossierPrecision  precision)
+{
+  if (published == NULL || precision < DOSSIER_PRECISION_DAY || strlen (published) < 10 ||
+      published[4] != '-' || published[7] != '-')
+    return NULL;
+  return g_strndup (published, 10);
+}
+
+char *
+dossier_article_dup_day (DossierArticle *article)
+{
+  g_return_val_if_fail (article != NULL, NULL);
+
+  return dossier_published_day (article->published, article->precision);
+}

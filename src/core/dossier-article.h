@@ -71,6 +71,12 @@ void            dossier_article_free (DossierArticle *article);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierArticle, dossier_article_free)
 
+/* The day a published date names, "YYYY-MM-DD", when it is precise to the day (or time);
+ * else NULL.  What extraction resolves relative dates against. */
+char *dossier_published_day      (const char       *published,
+                                  DossierPrecision  precision);
+char *dossier_article_dup_day    (DossierArticle   *article);
+
 /**
  * DossierTextBuilder:
  * Builds normalized text from blocks: each block is NFC-normalized, its whitespace

@@ -5,6 +5,7 @@
 
 #include "dossier-extract.h"
 #include "dossier-gazetteer.h"
+#include "dossier-text-scan.h"
 
 /*
  * Entities in one pass over the text, line by line, plus a pass over what was found:
@@ -160,7 +161,8 @@ static const char * const outlet_cues_after[] = {
   NULL,
 };
 
-/* What a capitalized word is, from one lookup in Lexicon.capitalized. */
+/* What a word is, from one lookup in Lexicon.words.  The LEX_ flags belong to words as
+ * capitalized ("The", "Council"), the others to words in lower case ("said", "al"). */
 typedef enum {
   LEX_STOP = 1 << 0,              /* "The", "According" */
   LEX_ORGANIZATION_HEAD = 1 << 1, /* "Council" */
@@ -168,15 +170,36 @@ typedef enum {
   LEX_PLACE_FIRST = 1 << 3,       /* "Strait" of ... */
   LEX_CAPITAL_PARTICLE = 1 << 4,  /* "Al", "Abu" */
   LEX_GIVEN_NAME = 1 << 5,        /* "Abbas": data/gazetteer/given-names.tsv */
+  LEX_SPEECH_VERB = 1 << 8,
+  LEX_SPEECH_FILLER = 1 << 9,
+  LEX_ORGANIZATION_NOUN = 1 << 10,
+  LEX_NAME_PARTICLE = 1 << 11,
+  LEX_ABBREVIATION = 1 << 12,
 } LexFlags;
 
+#define LEX_CAPITALIZED_FLAGS 0xFFu
+
+/* Words longer than this are in no set as far as the lookups go. */
+#define MAX_LEX_BYTES 31
+
+/* FNV-1a, folding ASCII case; other code points are taken as they come (upper and title
+ * case lowered).  tokenize_line() computes the same hash of every word as it reads it. */
+#define HASH_SEED G_GUINT64_CONSTANT (14695981039346656037)
+#define HASH_PRIME G_GUINT64_CONSTANT (1099511628211)
+
 typedef struct {
-  GHashTable *capitalized;        /* word as capitalized → LexFlags */
-  GHashTable *speech_verbs;
-  GHashTable *speech_fillers;
-  GHashTable *organization_nouns;
-  GHashTable *name_particles;
-  GHashTable *abbreviations;
+  const char *word;         /* NULL: an empty slot */
+  guint64     hash;
+  guint32     flags;
+  guint32     len;
+} LexSlot;
+
+/* Every word of the lists in an open-addressing table keyed by the hash of the word as
+ * tokenize_line() computes it: a word of the text is looked up without being copied or
+ * hashed again, and its bytes are compared only on a hash match. */
+typedef struct {
+  LexSlot    *words;
+  guint       mask;
   GHashTable *outlet_cues_before;
   GHashTable *outlet_cues_after;
 } Lexicon;
@@ -191,21 +214,78 @@ string_set (const char * const *words)
   return set;
 }
 
+/* The hash tokenize_line() gives the word @word[0, @len). */
+static guint64
+word_hash (const char *word,
+           gsize       len)
+{
+  const char *end = word + len;
+  guint64 hash = HASH_SEED;
+
+  for (const char *p = word; p < end; p = g_utf8_next_char (p))
+    {
+      guint8 b = (guint8) *p;
+
+      if (b < 0x80)
+        hash = (hash ^ (b | 0x20)) * HASH_PRIME;
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_isupper (c) || g_unichar_istitle (c))
+            c = g_unichar_tolower (c);
+          hash = (hash ^ c) * HASH_PRIME;
+        }
+    }
+  return hash;
+}
+
 static void
-add_capitalized (GHashTable         *table,
-                 const char * const *words,
-                 gboolean            capitalize,
-                 LexFlags            flag)
+lexicon_add (Lexicon    *lexicon,
+             const char *word,
+             LexFlags    flag)
+{
+  gsize len = strlen (word);
+  guint64 hash = word_hash (word, len);
+
+  for (guint i = (guint) hash & lexicon->mask;; i = (i + 1) & lexicon->mask)
+    {
+      LexSlot *slot = &lexicon->words[i];
+
+      if (slot->word == NULL)
+        {
+          slot->word = word;
+          slot->hash = hash;
+          slot->len = (guint32) len;
+          slot->flags = flag;
+          return;
+        }
+      if (slot->hash == hash && slot->len == len && memcmp (slot->word, word, len) == 0)
+        {
+          slot->flags |= flag;
+          return;
+        }
+    }
+}
+
+static void
+lexicon_add_words (Lexicon            *lexicon,
+                   const char * const *words,
+                   gboolean            capitalize,
+                   LexFlags            flag)
 {
   for (guint i = 0; words[i] != NULL; i++)
     {
-      char *word = g_strdup (words[i]);
-      gpointer old = NULL;
-
       if (capitalize)
-        word[0] = g_ascii_toupper (word[0]);
-      g_hash_table_lookup_extended (table, word, NULL, &old);
-      g_hash_table_insert (table, word, GUINT_TO_POINTER (GPOINTER_TO_UINT (old) | flag));
+        {
+          /* Kept for the life of the process, as the lexicon is. */
+          char *word = g_strdup (words[i]);
+
+          word[0] = g_ascii_toupper (word[0]);
+          lexicon_add (lexicon, word, flag);
+        }
+      else
+        lexicon_add (lexicon, words[i], flag);
     }
 }
 
@@ -216,26 +296,28 @@ lexicon_new (gpointer data)
   Lexicon *lexicon = g_new0 (Lexicon, 1);
   GHashTableIter iter;
   gpointer name;
+  guint size = 64;
 
-  lexicon->capitalized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  add_capitalized (lexicon->capitalized, stop_words, TRUE, LEX_STOP);
-  add_capitalized (lexicon->capitalized, organization_heads, FALSE, LEX_ORGANIZATION_HEAD);
-  add_capitalized (lexicon->capitalized, place_heads, FALSE, LEX_PLACE_HEAD);
-  add_capitalized (lexicon->capitalized, place_first_heads, FALSE, LEX_PLACE_FIRST);
-  add_capitalized (lexicon->capitalized, capital_particles, FALSE, LEX_CAPITAL_PARTICLE);
+  /* At most half full, so that a word not in the lists meets an empty slot soon. */
+  while (size < 2 * (g_hash_table_size (gazetteer->given_names) + 1024))
+    size *= 2;
+  lexicon->words = g_new0 (LexSlot, size);
+  lexicon->mask = size - 1;
+  lexicon_add_words (lexicon, stop_words, TRUE, LEX_STOP);
+  lexicon_add_words (lexicon, organization_heads, FALSE, LEX_ORGANIZATION_HEAD);
+  lexicon_add_words (lexicon, place_heads, FALSE, LEX_PLACE_HEAD);
+  lexicon_add_words (lexicon, place_first_heads, FALSE, LEX_PLACE_FIRST);
+  lexicon_add_words (lexicon, capital_particles, FALSE, LEX_CAPITAL_PARTICLE);
+  /* The gazetteer, loaded once, outlives the lexicon: its names are not copied. */
   g_hash_table_iter_init (&iter, gazetteer->given_names);
   while (g_hash_table_iter_next (&iter, &name, NULL))
-    {
-      const char * const one[] = { name, NULL };
+    lexicon_add (lexicon, name, LEX_GIVEN_NAME);
+  lexicon_add_words (lexicon, speech_verbs, FALSE, LEX_SPEECH_VERB);
+  lexicon_add_words (lexicon, speech_fillers, FALSE, LEX_SPEECH_FILLER);
+  lexicon_add_words (lexicon, organization_nouns, FALSE, LEX_ORGANIZATION_NOUN);
+  lexicon_add_words (lexicon, name_particles, FALSE, LEX_NAME_PARTICLE);
+  lexicon_add_words (lexicon, abbreviations, FALSE, LEX_ABBREVIATION);
 
-      add_capitalized (lexicon->capitalized, one, FALSE, LEX_GIVEN_NAME);
-    }
-
-  lexicon->speech_verbs = string_set (speech_verbs);
-  lexicon->speech_fillers = string_set (speech_fillers);
-  lexicon->organization_nouns = string_set (organization_nouns);
-  lexicon->name_particles = string_set (name_particles);
-  lexicon->abbreviations = string_set (abbreviations);
   lexicon->outlet_cues_before = string_set (outlet_cues_before);
   lexicon->outlet_cues_after = string_set (outlet_cues_after);
   return lexicon;
@@ -247,6 +329,177 @@ get_lexicon (const DossierGazetteer *gazetteer)
   static GOnce once = G_ONCE_INIT;
 
   return g_once (&once, lexicon_new, (gpointer) gazetteer);
+}
+
+/* The flags of the word @word[0, @len) whose hash is @hash, as written. */
+static guint32
+lexicon_lookup (const Lexicon *lexicon,
+                const char    *word,
+                gsize          len,
+                guint64        hash)
+{
+  if (len > MAX_LEX_BYTES)
+    return 0;
+  for (guint i = (guint) hash & lexicon->mask;; i = (i + 1) & lexicon->mask)
+    {
+      const LexSlot *slot = &lexicon->words[i];
+
+      if (slot->word == NULL)
+        return 0;
+      if (slot->hash == hash && slot->len == len && memcmp (slot->word, word, len) == 0)
+        return slot->flags;
+    }
+}
+
+/* Whether the word @word[0, @len), in ASCII lower case, has @flag. */
+static gboolean
+lexicon_has_lower (const Lexicon *lexicon,
+                   const char    *word,
+                   gsize          len,
+                   guint64        hash,
+                   LexFlags       flag)
+{
+  if (len > MAX_LEX_BYTES)
+    return FALSE;
+  for (guint i = (guint) hash & lexicon->mask;; i = (i + 1) & lexicon->mask)
+    {
+      const LexSlot *slot = &lexicon->words[i];
+      gboolean same = TRUE;
+
+      if (slot->word == NULL)
+        return FALSE;
+      if (slot->hash != hash || slot->len != len || !(slot->flags & flag))
+        continue;
+      for (gsize k = 0; same && k < len; k++)
+        {
+          char c = word[k];
+
+          if (c >= 'A' && c <= 'Z')
+            c = (char) (c | 0x20);
+          same = c == slot->word[k];
+        }
+      if (same)
+        return TRUE;
+    }
+}
+
+/* Spans of text as keys */
+
+/* An open-addressing table from a string (with a tag) to a number, looked up with a span of
+ * the text, so that the many mentions of one name are recognized without copying it. */
+typedef struct {
+  const char *text;         /* NULL: an empty slot */
+  guint32     len;
+  guint32     hash;
+  guint32     tag;
+  guint32     value;
+} SpanSlot;
+
+typedef struct {
+  SpanSlot *slots;
+  guint     mask;
+  guint     used;
+} SpanMap;
+
+#define SPAN_MAP_MIN_SLOTS 32
+/* Above this, a map goes back to the allocator rather than wait for the next text. */
+#define SPAN_MAP_KEEP_SLOTS 4096
+
+/* Empties @map (kept from one text to the next) or sets it up. */
+static void
+span_map_reset (SpanMap *map)
+{
+  if (map->slots != NULL && map->mask + 1 > SPAN_MAP_KEEP_SLOTS)
+    g_clear_pointer (&map->slots, g_free);
+  if (map->slots == NULL)
+    {
+      map->slots = g_new0 (SpanSlot, SPAN_MAP_MIN_SLOTS);
+      map->mask = SPAN_MAP_MIN_SLOTS - 1;
+    }
+  else if (map->used > 0)
+    memset (map->slots, 0, (map->mask + 1) * sizeof (SpanSlot));
+  map->used = 0;
+}
+
+static void
+span_map_clear (SpanMap *map)
+{
+  g_clear_pointer (&map->slots, g_free);
+}
+
+static guint32
+span_hash (const char *text,
+           gsize       len,
+           guint32     tag)
+{
+  guint32 h = 2166136261u ^ tag;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guint8) text[i]) * 16777619u;
+  return h;
+}
+
+static SpanSlot *
+span_map_slot (SpanMap    *map,
+               const char *text,
+               gsize       len,
+               guint32     hash,
+               guint32     tag)
+{
+  for (guint i = hash & map->mask;; i = (i + 1) & map->mask)
+    {
+      SpanSlot *slot = &map->slots[i];
+
+      if (slot->text == NULL ||
+          (slot->hash == hash && slot->tag == tag && slot->len == len &&
+           memcmp (slot->text, text, len) == 0))
+        return slot;
+    }
+}
+
+/* The value of @text[0, @len) under @tag, or 0. */
+static guint32
+span_map_lookup (SpanMap    *map,
+                 const char *text,
+                 gsize       len,
+                 guint32     tag)
+{
+  return span_map_slot (map, text, len, span_hash (text, len, tag), tag)->value;
+}
+
+/* Adds @text (which must outlive the map's use) under @tag, not there yet, with @value
+ * (not 0). */
+static void
+span_map_insert (SpanMap    *map,
+                 const char *text,
+                 gsize       len,
+                 guint32     tag,
+                 guint32     value)
+{
+  guint32 hash = span_hash (text, len, tag);
+  SpanSlot *slot;
+
+  /* At most half full. */
+  if (2 * (map->used + 1) > map->mask + 1)
+    {
+      SpanSlot *old = map->slots;
+      guint old_size = map->mask + 1;
+
+      map->slots = g_new0 (SpanSlot, 2 * old_size);
+      map->mask = 2 * old_size - 1;
+      for (guint i = 0; i < old_size; i++)
+        if (old[i].text != NULL)
+          *span_map_slot (map, old[i].text, old[i].len, old[i].hash, old[i].tag) = old[i];
+      g_free (old);
+    }
+  slot = span_map_slot (map, text, len, hash, tag);
+  g_assert (slot->text == NULL && value != 0);
+  slot->text = text;
+  slot->len = (guint32) len;
+  slot->hash = hash;
+  slot->tag = tag;
+  slot->value = value;
+  map->used++;
 }
 
 /* Words */
@@ -347,6 +600,7 @@ typedef struct {
   const Lexicon          *lexicon;
   GArray                 *regions;
   guint                   next_region;
+  guint32                 next_region_start; /* its start, G_MAXUINT32 past the last */
 
   /* Reused line by line. */
   GArray                 *tokens;        /* Token */
@@ -360,11 +614,9 @@ typedef struct {
 
   guint64                *lower_words;   /* bit set of words seen in lower case */
   guint64                 lower_mask;    /* number of bits - 1 */
+  SpanMap                *spans;         /* names and aliases already seen: see ALIAS_TAG */
+  GArray                 *slots;         /* int: build_result() */
 } Extractor;
-
-/* FNV-1a, folding ASCII case; other code points are taken as they come. */
-#define HASH_SEED G_GUINT64_CONSTANT (14695981039346656037)
-#define HASH_PRIME G_GUINT64_CONSTANT (1099511628211)
 
 static inline void
 lower_words_add (Extractor *self,
@@ -394,25 +646,19 @@ is_word_unichar (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
-/* Looks @token up in @set, as written or (with @lower) in ASCII lower case. */
+/* Whether @token has the lexicon's @flag, as written or (with @lower) in ASCII lower case. */
 static gboolean
-token_in_set (const Extractor *self,
-              const Token     *token,
-              GHashTable      *set,
-              gboolean         lower)
+token_has (const Extractor *self,
+           const Token     *token,
+           LexFlags         flag,
+           gboolean         lower)
 {
-  char buffer[32];
+  const char *word = self->text + token->start;
   gsize len = token->end - token->start;
 
-  if (len >= sizeof buffer)
-    return FALSE;
-  memcpy (buffer, self->text + token->start, len);
   if (lower)
-    for (gsize i = 0; i < len; i++)
-      if (buffer[i] >= 'A' && buffer[i] <= 'Z')
-        buffer[i] = (char) (buffer[i] | 0x20);
-  buffer[len] = '\0';
-  return g_hash_table_contains (set, buffer);
+    return lexicon_has_lower (self->lexicon, word, len, token->hash, flag);
+  return (lexicon_lookup (self->lexicon, word, len, token->hash) & flag) != 0;
 }
 
 static gboolean
@@ -437,8 +683,7 @@ static gboolean
 is_lower_particle (const Extractor *self,
                    const Token     *token)
 {
-  return token->shape == SHAPE_LOWER &&
-         token_in_set (self, token, self->lexicon->name_particles, FALSE);
+  return token->shape == SHAPE_LOWER && token_has (self, token, LEX_NAME_PARTICLE, FALSE);
 }
 
 static gboolean
@@ -453,14 +698,9 @@ static guint8
 lookup_lex (const Extractor *self,
             const Token     *token)
 {
-  char buffer[32];
-  gsize len = token->end - token->start;
-
-  if (len >= sizeof buffer)
-    return 0;
-  memcpy (buffer, self->text + token->start, len);
-  buffer[len] = '\0';
-  return (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (self->lexicon->capitalized, buffer));
+  return (guint8) (lexicon_lookup (self->lexicon, self->text + token->start,
+                                   token->end - token->start, token->hash) &
+                   LEX_CAPITALIZED_FLAGS);
 }
 
 /* Tokenizing */
@@ -475,6 +715,9 @@ classify_gap (const char *gap,
 
   *sentence_break = FALSE;
   *opening = FALSE;
+  /* Most words are one space apart. */
+  if (len == 1 && gap[0] == ' ')
+    return GAP_SPACE;
   for (gsize i = 0; i < len; i++)
     {
       guint8 b = (guint8) gap[i];
@@ -530,24 +773,37 @@ is_abbreviation (const Extractor *self,
 {
   if (token->shape == SHAPE_UPPER && token->cp_end - token->cp_start == 1)
     return TRUE;
-  return token_in_set (self, token, self->lexicon->abbreviations, TRUE);
+  return token_has (self, token, LEX_ABBREVIATION, TRUE);
 }
 
 /* Whether a region (taken in order) starts at or before @cp since the last call: the first
  * word of a region starts a sentence, even where no line break marks it (a headline spliced
  * into a paragraph). */
-static gboolean
+static void
+find_next_region_start (Extractor *self)
+{
+  self->next_region_start = self->regions != NULL && self->next_region < self->regions->len
+                              ? g_array_index (self->regions, DossierRegion,
+                                               self->next_region).start
+                              : G_MAXUINT32;
+}
+
+static inline gboolean
 region_starts_before (Extractor *self,
                       guint32    cp)
 {
   gboolean starts = FALSE;
 
+  /* Most words are not the first of a region: one comparison for them. */
+  if (G_LIKELY (cp < self->next_region_start))
+    return FALSE;
   while (self->regions != NULL && self->next_region < self->regions->len &&
          g_array_index (self->regions, DossierRegion, self->next_region).start <= cp)
     {
       starts = TRUE;
       self->next_region++;
     }
+  find_next_region_start (self);
   return starts;
 }
 
@@ -641,15 +897,26 @@ tokenize_line (Extractor *self,
           if (b < 0x80)
             {
               /* ASCII, the common case: one table lookup; OR-ing 0x20 lowers a letter and
-               * leaves a digit as it is. */
+               * leaves a digit as it is.  A run of it at once. */
               kind = ascii_kinds[b];
               if (kind == 0)
                 break;
-              cases |= kind;
               if (first)
                 first_cases = kind;
-              hash = (hash ^ (b | 0x20)) * HASH_PRIME;
-              pos++;
+              do
+                {
+                  cases |= kind;
+                  hash = (hash ^ (b | 0x20)) * HASH_PRIME;
+                  pos++;
+                  cps++;
+                  if (pos >= line_end)
+                    break;
+                  b = text[pos];
+                  kind = b < 0x80 ? ascii_kinds[b] : 0;
+                }
+              while (kind != 0);
+              first = FALSE;
+              continue;
             }
           else
             {
@@ -1112,7 +1379,7 @@ is_speech_verb (const Extractor *self,
     return FALSE;
   token = token_at (self, i);
   return token->shape == SHAPE_LOWER && token->gap == GAP_SPACE &&
-         token_in_set (self, token, self->lexicon->speech_verbs, FALSE);
+         token_has (self, token, LEX_SPEECH_VERB, FALSE);
 }
 
 /* The cue that makes the run [@i, @j) a person's name, if any. */
@@ -1173,7 +1440,7 @@ find_cue (const Extractor *self,
     return CUE_SPEECH;
   if (j + 1 < self->tokens->len && token_at (self, j)->shape == SHAPE_LOWER &&
       token_at (self, j)->gap == GAP_SPACE &&
-      token_in_set (self, token_at (self, j), self->lexicon->speech_fillers, FALSE) &&
+      token_has (self, token_at (self, j), LEX_SPEECH_FILLER, FALSE) &&
       is_speech_verb (self, j + 1))
     return CUE_SPEECH;
   if (i > 0 && first->gap == GAP_SPACE && !first->sentence_start &&
@@ -1362,7 +1629,7 @@ handle_run (Extractor *self,
   /* After "the insurer", "the company": an organisation. */
   if (i > 0 && token_at (self, i)->gap == GAP_SPACE && token_at (self, i - 1)->match < 0 &&
       token_at (self, i - 1)->shape == SHAPE_LOWER &&
-      token_in_set (self, token_at (self, i - 1), self->lexicon->organization_nouns, FALSE))
+      token_has (self, token_at (self, i - 1), LEX_ORGANIZATION_NOUN, FALSE))
     {
       add_candidate (self, CAND_ORGANIZATION, i, j, CUE_NONE, n_words);
       return j;
@@ -1620,7 +1887,16 @@ plain_words (const char *name,
 
       if (g_ascii_isalnum (*p))
         {
-          g_string_append_c (plain, g_ascii_tolower (*p));
+          /* A run of ASCII letters and digits, the bulk of any name, at once. */
+          gsize at = plain->len;
+          gsize run = 1;
+
+          while (g_ascii_isalnum (p[run]))
+            run++;
+          g_string_set_size (plain, at + run);
+          for (gsize k = 0; k < run; k++)
+            plain->str[at + k] = p[k] >= 'A' && p[k] <= 'Z' ? (char) (p[k] | 0x20) : p[k];
+          p += run - 1;
           continue;
         }
       c = g_utf8_get_char (p);
@@ -1676,96 +1952,197 @@ fold_word (const char *s,
            gsize       n,
            GString    *out)
 {
+  gsize at = out->len;
+  char *o;
   char prev = '\0';
 
+/* Appends @c unless it doubles the letter before it. */
+#define EMIT(c) G_STMT_START { char e_ = (c); if (e_ != prev) *o++ = e_; prev = e_; } G_STMT_END
+
+  /* No piece is longer than what it replaces: room for @n bytes, written in place. */
+  g_string_set_size (out, at + n);
+  o = out->str + at;
   for (gsize i = 0; i < n; i++)
     {
       char c = s[i];
       char next = i + 1 < n ? s[i + 1] : '\0';
-      const char *piece;
-      char one[2] = { 0, 0 };
 
-      if (c == 'a' && i + 4 < n && s[i + 1] == 'b' && s[i + 2] == 'd' && s[i + 4] == 'l' &&
-          (s[i + 3] == 'u' || s[i + 3] == 'e' || s[i + 3] == 'o' || s[i + 3] == 'i'))
+      switch (c)
         {
-          piece = "abdal";
-          i += 4;
-        }
-      else if ((c == 'k' || c == 'g') && next == 'h')
-        {
-          piece = "k";
-          i++;
-        }
-      else if (c == 'c' && next == 'k')
-        {
-          piece = "k";
-          i++;
-        }
-      else if (c == 't' && next == 'c' && i + 2 < n && s[i + 2] == 'h')
-        {
-          piece = "ch";
-          i += 2;
-        }
-      else if (c == 's' && next == 'c' && i + 2 < n && s[i + 2] == 'h')
-        {
-          piece = "sh";
-          i += 2;
-        }
-      else if (c == 'c' && next == 'h')
-        {
-          piece = "ch";
-          i++;
-        }
-      else if (c == 'p' && next == 'h')
-        {
-          piece = "f";
-          i++;
-        }
-      else if (c == 'd' && next == 'j')
-        {
-          piece = "j";
-          i++;
-        }
-      else
-        {
-          switch (c)
+        case 'a':
+          if (i + 4 < n && next == 'b' && s[i + 2] == 'd' && s[i + 4] == 'l' &&
+              (s[i + 3] == 'u' || s[i + 3] == 'e' || s[i + 3] == 'o' || s[i + 3] == 'i'))
             {
-            case 'q': one[0] = 'k'; break;
-            case 'c': one[0] = (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k'; break;
-            case 'w': one[0] = 'v'; break;
-            case 'y': one[0] = 'i'; break;
-            case 'o': one[0] = 'u'; break;
-            case 'e': one[0] = 'i'; break;
-            default: one[0] = c; break;
+              EMIT ('a');
+              EMIT ('b');
+              EMIT ('d');
+              EMIT ('a');
+              EMIT ('l');
+              i += 4;
             }
-          piece = one;
-        }
-      for (const char *q = piece; *q != '\0'; q++)
-        {
-          if (*q != prev)
-            g_string_append_c (out, *q);
-          prev = *q;
+          else
+            EMIT ('a');
+          break;
+        case 'k':
+        case 'g':
+          if (next == 'h')
+            {
+              EMIT ('k');
+              i++;
+            }
+          else
+            EMIT (c);
+          break;
+        case 'c':
+          if (next == 'k')
+            {
+              EMIT ('k');
+              i++;
+            }
+          else if (next == 'h')
+            {
+              EMIT ('c');
+              EMIT ('h');
+              i++;
+            }
+          else
+            EMIT ((next == 'e' || next == 'i' || next == 'y') ? 's' : 'k');
+          break;
+        case 't':
+        case 's':
+          if (next == 'c' && i + 2 < n && s[i + 2] == 'h')
+            {
+              EMIT (c == 't' ? 'c' : 's');
+              EMIT ('h');
+              i += 2;
+            }
+          else
+            EMIT (c);
+          break;
+        case 'p':
+          if (next == 'h')
+            {
+              EMIT ('f');
+              i++;
+            }
+          else
+            EMIT ('p');
+          break;
+        case 'd':
+          if (next == 'j')
+            {
+              EMIT ('j');
+              i++;
+            }
+          else
+            EMIT ('d');
+          break;
+        case 'q':
+          EMIT ('k');
+          break;
+        case 'w':
+          EMIT ('v');
+          break;
+        case 'y':
+          EMIT ('i');
+          break;
+        case 'o':
+          EMIT ('u');
+          break;
+        case 'e':
+          EMIT ('i');
+          break;
+        default:
+          EMIT (c);
+          break;
         }
     }
+#undef EMIT
+  g_string_truncate (out, (gsize) (o - out->str));
 }
 
-/* The folded words of a name, with "al"/"el" joined to the word after it ("Al Thani" and
- * "Al-Thani" both give "althani"), "abd" to an "al" word ("Abd al-Rahman"), and "bin",
- * "ibn" and "bint" left out when @drop_patronymic_particles.  Each word is folded whole
- * after joining, so that "abd" + "al" + "rahman" folds like "abdulrahman". */
-/* Working strings for name_key_words(), reused from one name to the next. */
+/* Strings of one text (names and their keys), in blocks kept from one text to the next. */
+#define ARENA_BLOCK 4096
+/* Blocks kept for the next text; more are given back. */
+#define ARENA_KEEP_BLOCKS 16
+
+typedef struct {
+  GPtrArray *blocks;        /* char[ARENA_BLOCK] */
+  GPtrArray *large;         /* strings longer than a block, freed with the text */
+  int        current;       /* the block being filled, or -1 */
+  gsize      used;          /* bytes of it */
+} Arena;
+
+static void
+arena_init (Arena *arena)
+{
+  arena->blocks = g_ptr_array_new_with_free_func (g_free);
+  arena->large = g_ptr_array_new_with_free_func (g_free);
+  arena->current = -1;
+  arena->used = 0;
+}
+
+static void
+arena_reset (Arena *arena)
+{
+  g_ptr_array_set_size (arena->large, 0);
+  if (arena->blocks->len > ARENA_KEEP_BLOCKS)
+    g_ptr_array_set_size (arena->blocks, ARENA_KEEP_BLOCKS);
+  arena->current = -1;
+  arena->used = 0;
+}
+
+static void
+arena_clear (Arena *arena)
+{
+  g_clear_pointer (&arena->blocks, g_ptr_array_unref);
+  g_clear_pointer (&arena->large, g_ptr_array_unref);
+}
+
+/* A copy of @s[0, @len), NUL-terminated, valid until the arena is reset. */
+static const char *
+arena_strndup (Arena      *arena,
+               const char *s,
+               gsize       len)
+{
+  char *copy;
+
+  if (len >= ARENA_BLOCK)
+    {
+      copy = g_strndup (s, len);
+      g_ptr_array_add (arena->large, copy);
+      return copy;
+    }
+  if (arena->current < 0 || arena->used + len + 1 > ARENA_BLOCK)
+    {
+      arena->current++;
+      if ((guint) arena->current == arena->blocks->len)
+        g_ptr_array_add (arena->blocks, g_malloc (ARENA_BLOCK));
+      arena->used = 0;
+    }
+  copy = (char *) g_ptr_array_index (arena->blocks, arena->current) + arena->used;
+  memcpy (copy, s, len);
+  copy[len] = '\0';
+  arena->used += len + 1;
+  return copy;
+}
+
+/* Working strings for fold_name(), reused from one name to the next. */
 typedef struct {
   GString *plain;
   GString *joined;
   GString *folded;
+  Arena   *arena;           /* where the keys go: see add_folded() */
 } KeyBuffers;
 
 static void
-key_buffers_init (KeyBuffers *buffers)
+key_buffers_init (KeyBuffers *buffers,
+                  Arena      *arena)
 {
   buffers->plain = g_string_sized_new (64);
   buffers->joined = g_string_sized_new (32);
   buffers->folded = g_string_sized_new (32);
+  buffers->arena = arena;
 }
 
 static void
@@ -1776,7 +2153,8 @@ key_buffers_clear (KeyBuffers *buffers)
   g_string_free (buffers->folded, TRUE);
 }
 
-/* Folds the word in buffers->joined: into a new item of @keys, or at the end of @whole. */
+/* Folds the word in buffers->joined: into a new item of @keys (a copy in buffers->arena),
+ * or at the end of @whole. */
 static void
 add_folded (GPtrArray  *keys,
             GString    *whole,
@@ -1786,14 +2164,19 @@ add_folded (GPtrArray  *keys,
     {
       g_string_truncate (buffers->folded, 0);
       fold_word (buffers->joined->str, buffers->joined->len, buffers->folded);
-      g_ptr_array_add (keys, g_strndup (buffers->folded->str, buffers->folded->len));
+      g_ptr_array_add (keys, (gpointer) arena_strndup (buffers->arena, buffers->folded->str,
+                                                       buffers->folded->len));
     }
   else
     fold_word (buffers->joined->str, buffers->joined->len, whole);
   g_string_truncate (buffers->joined, 0);
 }
 
-/* The folded words of @name into @keys, or joined into @whole when @keys is NULL. */
+/* The folded words of a name, with "al"/"el" joined to the word after it ("Al Thani" and
+ * "Al-Thani" both give "althani"), "abd" to an "al" word ("Abd al-Rahman"), and "bin",
+ * "ibn" and "bint" left out when @drop_patronymic_particles.  Each word is folded whole
+ * after joining, so that "abd" + "al" + "rahman" folds like "abdulrahman".  The words are
+ * added to @keys, or joined at the end of @whole when @keys is NULL. */
 static void
 fold_name (const char *name,
            gboolean    drop_patronymic_particles,
@@ -1832,17 +2215,6 @@ fold_name (const char *name,
     add_folded (keys, whole, buffers);
 }
 
-static GPtrArray *
-name_key_words (const char *name,
-                gboolean    drop_patronymic_particles,
-                KeyBuffers *buffers)
-{
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-
-  fold_name (name, drop_patronymic_particles, buffers, keys, NULL);
-  return keys;
-}
-
 char *
 dossier_name_variant_key (const char *name)
 {
@@ -1852,7 +2224,7 @@ dossier_name_variant_key (const char *name)
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (g_utf8_validate (name, -1, NULL), NULL);
 
-  key_buffers_init (&buffers);
+  key_buffers_init (&buffers, NULL);
   key = g_string_new (NULL);
   fold_name (name, FALSE, &buffers, NULL, key);
   key_buffers_clear (&buffers);
@@ -1907,32 +2279,198 @@ keys_agree (const char *a,
 
 /* Person groups */
 
+/* The tags of Extractor.spans besides a candidate's kind and ALIAS_TAG: interned keys (a
+ * KeyInfo index + 1) and the joined keys of full names (a group + 1). */
+#define KEY_TAG 8
+#define FULL_TAG 9
+
+/* A person's name as written, with its keys: computed once for each spelling in the text. */
 typedef struct {
-  GPtrArray *keys;          /* of the longest name so far */
-  char      *name;          /* canonical */
-  guint      name_letters;  /* letters of its key */
-  guint32    name_cp;       /* where it is in the text */
-  guint      stamp;         /* of the last lookup that found it */
-  GArray    *full_starts;   /* code points where a full name of it starts, in order */
+  const char *text;         /* in People.arena */
+  guint       first_key;    /* its keys (name_key_words ()) in People.keys */
+  guint       n_keys;
+  const char *joined;       /* the keys end to end */
+  guint       letters;      /* letters of the keys */
+  guint       last_id;      /* the interned last key (People.key_info), when n_keys > 0 */
+} NameKeys;
+
+/* A list of groups, linked through People.nodes. */
+typedef struct {
+  int head;                 /* -1: empty */
+  int tail;
+} GroupList;
+
+typedef struct {
+  guint group;
+  int   next;
+} GroupNode;
+
+/* What is known of one interned key. */
+typedef struct {
+  GroupList by_last;        /* the groups whose last key it is */
+  guint     generation;     /* of the lookup kept in People.kept, 0 for none */
+  guint     kept_start;
+  guint     kept_len;
+} KeyInfo;
+
+typedef struct {
+  guint       names;        /* NameKeys of the longest name so far */
+  const char *name;         /* canonical, in People.arena */
+  guint       name_letters; /* letters of its key */
+  guint32     name_cp;      /* where it is in the text */
+  guint       stamp;        /* of the last lookup that found it */
+  guint       starts;       /* its full names' positions in People.starts, in order */
+  guint       n_starts;
 } Group;
 
-static void
-group_free (Group *group)
-{
-  g_ptr_array_unref (group->keys);
-  g_free (group->name);
-  g_array_unref (group->full_starts);
-  g_free (group);
-}
-
 typedef struct {
-  GPtrArray  *groups;       /* Group */
-  GHashTable *by_last;      /* last key → GArray of guint */
-  GHashTable *by_edge;      /* edge_bucket () of long last keys → GArray of guint */
-  GHashTable *lookups;      /* last key → GArray of guint: lookup_groups() already done */
-  GHashTable *by_full;      /* joined key of a full name → group index + 1 */
+  guint   group;
+  guint32 cp;
+} GroupStart;
+
+/* The person groups of one text.  Everything is kept by each thread (in Scratch) from one
+ * text to the next and emptied in between, so that grouping allocates nothing once warm. */
+typedef struct {
+  Arena       arena;
+  KeyBuffers  buffers;
+  GPtrArray  *keys;         /* const char *: the keys of every NameKeys, back to back */
+  GArray     *names;        /* NameKeys */
+  GArray     *groups;       /* Group */
+  GArray     *key_info;     /* KeyInfo */
+  GArray     *nodes;        /* GroupNode */
+  GHashTable *by_edge;      /* edge_bucket () of long last keys → index + 1 into edges */
+  GArray     *edges;        /* GroupList */
+  GArray     *kept;         /* guint: lookups kept until a group is added or renamed */
+  GArray     *found;        /* guint: the answer of lookup_groups() */
+  GArray     *pending;      /* GroupStart: the full names, until they are sorted */
+  GArray     *starts;       /* guint32: the full names' positions, by group */
+  guint       generation;
   guint       stamp;
 } People;
+
+#define NAMES(people, i) (&g_array_index ((people)->names, NameKeys, (i)))
+#define GROUP(people, i) (&g_array_index ((people)->groups, Group, (i)))
+
+static void
+people_init (People *people)
+{
+  arena_init (&people->arena);
+  key_buffers_init (&people->buffers, &people->arena);
+  people->keys = g_ptr_array_new ();
+  people->names = g_array_new (FALSE, FALSE, sizeof (NameKeys));
+  people->groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  people->key_info = g_array_new (FALSE, FALSE, sizeof (KeyInfo));
+  people->nodes = g_array_new (FALSE, FALSE, sizeof (GroupNode));
+  people->by_edge = g_hash_table_new (g_direct_hash, g_direct_equal);
+  people->edges = g_array_new (FALSE, FALSE, sizeof (GroupList));
+  people->kept = g_array_new (FALSE, FALSE, sizeof (guint));
+  people->found = g_array_new (FALSE, FALSE, sizeof (guint));
+  people->pending = g_array_new (FALSE, FALSE, sizeof (GroupStart));
+  people->starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+}
+
+/* Empties @people for the next text. */
+static void
+people_reset (People *people)
+{
+  arena_reset (&people->arena);
+  g_ptr_array_set_size (people->keys, 0);
+  g_array_set_size (people->names, 0);
+  g_array_set_size (people->groups, 0);
+  g_array_set_size (people->key_info, 0);
+  g_array_set_size (people->nodes, 0);
+  if (people->edges->len > 0)
+    g_hash_table_remove_all (people->by_edge);
+  g_array_set_size (people->edges, 0);
+  g_array_set_size (people->kept, 0);
+  g_array_set_size (people->found, 0);
+  g_array_set_size (people->pending, 0);
+  g_array_set_size (people->starts, 0);
+  people->generation = 1;
+  people->stamp = 0;
+}
+
+static void
+people_clear (People *people)
+{
+  arena_clear (&people->arena);
+  key_buffers_clear (&people->buffers);
+  g_ptr_array_unref (people->keys);
+  g_array_unref (people->names);
+  g_array_unref (people->groups);
+  g_array_unref (people->key_info);
+  g_array_unref (people->nodes);
+  g_hash_table_unref (people->by_edge);
+  g_array_unref (people->edges);
+  g_array_unref (people->kept);
+  g_array_unref (people->found);
+  g_array_unref (people->pending);
+  g_array_unref (people->starts);
+}
+
+/* The bytes of @people's state: more than a text of a megabyte needs and it goes back to
+ * the allocator. */
+static gsize
+people_size (const People *people)
+{
+  return people->keys->len * sizeof (gpointer) + people->names->len * sizeof (NameKeys) +
+         people->groups->len * sizeof (Group) + people->key_info->len * sizeof (KeyInfo) +
+         people->nodes->len * sizeof (GroupNode) + people->kept->len * sizeof (guint) +
+         people->pending->len * sizeof (GroupStart);
+}
+
+static const char * const *
+names_keys (const People   *people,
+            const NameKeys *names)
+{
+  return (const char * const *) people->keys->pdata + names->first_key;
+}
+
+static const char *
+names_last_key (const People   *people,
+                const NameKeys *names)
+{
+  return names_keys (people, names)[names->n_keys - 1];
+}
+
+/* The id of the key @key (which must live as long as the text's state), made on first
+ * sight. */
+static guint
+intern_key (Extractor  *self,
+            People     *people,
+            const char *key)
+{
+  gsize len = strlen (key);
+  guint32 id = span_map_lookup (self->spans, key, len, KEY_TAG);
+
+  if (id == 0)
+    {
+      KeyInfo info = { { -1, -1 }, 0, 0, 0 };
+
+      g_array_append_val (people->key_info, info);
+      id = people->key_info->len;
+      span_map_insert (self->spans, key, len, KEY_TAG, id);
+    }
+  return id - 1;
+}
+
+/* Appends @group to @list unless it ends the list already. */
+static void
+list_add (People    *people,
+          GroupList *list,
+          guint      group)
+{
+  GroupNode node = { group, -1 };
+
+  if (list->tail >= 0 && g_array_index (people->nodes, GroupNode, list->tail).group == group)
+    return;
+  g_array_append_val (people->nodes, node);
+  if (list->tail >= 0)
+    g_array_index (people->nodes, GroupNode, list->tail).next = (int) people->nodes->len - 1;
+  else
+    list->head = (int) people->nodes->len - 1;
+  list->tail = (int) people->nodes->len - 1;
+}
 
 /* One edit leaves the first or the last letter of a key of three letters or more in place
  * and changes its length by one at most, so the groups a long key may be one edit from are
@@ -1946,156 +2484,179 @@ edge_bucket (gboolean last,
 }
 
 static void
-index_in (GHashTable *table,
-          gpointer    key,
-          gboolean    copy_key,
-          guint       group)
+index_edge (People *people,
+            guint   bucket,
+            guint   group)
 {
-  GArray *list = g_hash_table_lookup (table, key);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (people->by_edge,
+                                                       GUINT_TO_POINTER (bucket)));
 
-  if (list == NULL)
+  if (index == 0)
     {
-      list = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (table, copy_key ? g_strdup (key) : key, list);
+      GroupList list = { -1, -1 };
+
+      g_array_append_val (people->edges, list);
+      index = people->edges->len;
+      g_hash_table_insert (people->by_edge, GUINT_TO_POINTER (bucket), GUINT_TO_POINTER (index));
     }
-  if (list->len == 0 || g_array_index (list, guint, list->len - 1) != group)
-    g_array_append_val (list, group);
+  list_add (people, &g_array_index (people->edges, GroupList, index - 1), group);
 }
 
 static void
-index_group (People     *people,
-             const char *key,
-             guint       group)
+index_group (Extractor      *self,
+             People         *people,
+             const NameKeys *names,
+             guint           group)
 {
+  const char *key = names_last_key (people, names);
   gsize len = strlen (key);
 
-  index_in (people->by_last, (gpointer) key, TRUE, group);
+  list_add (people, &g_array_index (people->key_info, KeyInfo, names->last_id).by_last, group);
   /* "Assad" for "al-Assad". */
   if (len > 4 && key[0] == 'a' && key[1] == 'l')
-    index_in (people->by_last, (gpointer) (key + 2), TRUE, group);
+    {
+      guint id = intern_key (self, people, key + 2);
+
+      list_add (people, &g_array_index (people->key_info, KeyInfo, id).by_last, group);
+    }
   if (len < LONG_KEY)
     return;
-  index_in (people->by_edge, GUINT_TO_POINTER (edge_bucket (FALSE, key[0], len)), FALSE, group);
-  index_in (people->by_edge, GUINT_TO_POINTER (edge_bucket (TRUE, key[len - 1], len)), FALSE,
-            group);
+  index_edge (people, edge_bucket (FALSE, key[0], len), group);
+  index_edge (people, edge_bucket (TRUE, key[len - 1], len), group);
 }
 
 static void
-collect_groups (People *people,
-                GArray *list,
-                const char *key,
-                GArray *found)
+collect_groups (People     *people,
+                guint       bucket,
+                const char *key)
 {
-  for (guint i = 0; list != NULL && i < list->len; i++)
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (people->by_edge,
+                                                       GUINT_TO_POINTER (bucket)));
+
+  if (index == 0)
+    return;
+  for (int n = g_array_index (people->edges, GroupList, index - 1).head; n >= 0;
+       n = g_array_index (people->nodes, GroupNode, n).next)
     {
-      guint index = g_array_index (list, guint, i);
-      Group *group = g_ptr_array_index (people->groups, index);
+      guint g = g_array_index (people->nodes, GroupNode, n).group;
+      Group *group = GROUP (people, g);
 
       if (group->stamp != people->stamp &&
-          keys_agree (key, g_ptr_array_index (group->keys, group->keys->len - 1)))
+          keys_agree (key, names_last_key (people, NAMES (people, group->names))))
         {
           group->stamp = people->stamp;
-          g_array_append_val (found, index);
+          g_array_append_val (people->found, g);
         }
     }
 }
 
-/* Groups whose last key is @key or, failing any, one edit from it (long keys only).  The
- * answer belongs to @people: a bucket of the index, or a lookup kept until a group is added
- * or renamed. */
+/* Groups whose last key is the last key of @names or, failing any, one edit from it (long
+ * keys only).  The answer is in People.found until the next lookup; a fuzzy one is kept
+ * until a group is added or renamed. */
 static GArray *
-lookup_groups (People     *people,
-               const char *key)
+lookup_groups (People         *people,
+               const NameKeys *names)
 {
-  GArray *found = g_hash_table_lookup (people->by_last, key);
+  KeyInfo *info = &g_array_index (people->key_info, KeyInfo, names->last_id);
+  const char *key = names_last_key (people, names);
   gsize len = strlen (key);
 
-  if (found != NULL && found->len > 0)
-    return found;
-  found = g_hash_table_lookup (people->lookups, key);
-  if (found != NULL)
-    return found;
-  found = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_hash_table_insert (people->lookups, g_strdup (key), found);
+  g_array_set_size (people->found, 0);
+  if (info->by_last.head >= 0)
+    {
+      for (int n = info->by_last.head; n >= 0; n = g_array_index (people->nodes, GroupNode, n).next)
+        g_array_append_val (people->found, g_array_index (people->nodes, GroupNode, n).group);
+      return people->found;
+    }
+  if (info->generation == people->generation)
+    {
+      /* (kept may still be empty: no pointer into it then) */
+      if (info->kept_len > 0)
+        g_array_append_vals (people->found,
+                             &g_array_index (people->kept, guint, info->kept_start),
+                             info->kept_len);
+      return people->found;
+    }
   people->stamp++;
   if (len >= LONG_KEY)
     for (gsize other = len - 1; other <= len + 1; other++)
       {
-        guint first = edge_bucket (FALSE, key[0], other);
-        guint last = edge_bucket (TRUE, key[len - 1], other);
-
-        collect_groups (people, g_hash_table_lookup (people->by_edge, GUINT_TO_POINTER (first)),
-                        key, found);
-        collect_groups (people, g_hash_table_lookup (people->by_edge, GUINT_TO_POINTER (last)),
-                        key, found);
+        collect_groups (people, edge_bucket (FALSE, key[0], other), key);
+        collect_groups (people, edge_bucket (TRUE, key[len - 1], other), key);
       }
-  return found;
+  info->generation = people->generation;
+  info->kept_start = people->kept->len;
+  info->kept_len = people->found->len;
+  g_array_append_vals (people->kept, people->found->data, people->found->len);
+  return people->found;
+}
+
+/* The lookups kept are out of date: a group was added or renamed. */
+static void
+forget_lookups (People *people)
+{
+  people->generation++;
+  g_array_set_size (people->kept, 0);
 }
 
 /* Whether @shorter's words appear in @longer in order, first and last words agreeing
  * ("Mohammed bin Abdulrahman Al Thani" in "Mohammed bin Abdulrahman bin Jassim Al Thani"). */
 static gboolean
-is_contained_name (GPtrArray *shorter,
-                   GPtrArray *longer)
+is_contained_name (const People   *people,
+                   const NameKeys *shorter_names,
+                   const NameKeys *longer_names)
 {
+  const char * const *shorter = names_keys (people, shorter_names);
+  const char * const *longer = names_keys (people, longer_names);
+  guint n_shorter = shorter_names->n_keys;
+  guint n_longer = longer_names->n_keys;
   guint j = 0;
 
-  if (shorter->len == 0 || shorter->len > longer->len)
+  if (n_shorter == 0 || n_shorter > n_longer)
     return FALSE;
-  if (!keys_agree (g_ptr_array_index (shorter, 0), g_ptr_array_index (longer, 0)) ||
-      !keys_agree (g_ptr_array_index (shorter, shorter->len - 1),
-                   g_ptr_array_index (longer, longer->len - 1)))
+  if (!keys_agree (shorter[0], longer[0]) ||
+      !keys_agree (shorter[n_shorter - 1], longer[n_longer - 1]))
     return FALSE;
-  for (guint i = 0; i < shorter->len; i++)
+  for (guint i = 0; i < n_shorter; i++)
     {
-      while (j < longer->len &&
-             !keys_agree (g_ptr_array_index (shorter, i), g_ptr_array_index (longer, j)))
+      while (j < n_longer && !keys_agree (shorter[i], longer[j]))
         j++;
-      if (j == longer->len)
+      if (j == n_longer)
         return FALSE;
       j++;
     }
   return TRUE;
 }
 
-static char *
-joined_key (GPtrArray *keys)
-{
-  GString *joined = g_string_new (NULL);
-
-  for (guint i = 0; i < keys->len; i++)
-    g_string_append (joined, g_ptr_array_index (keys, i));
-  return g_string_free (joined, FALSE);
-}
-
 /* Whether the words join into the same key ("Abdul-Malik" and "Abdulmalik"). */
 static gboolean
-same_joined_keys (GPtrArray *a,
-                  GPtrArray *b)
+same_joined_keys (const NameKeys *a,
+                  const NameKeys *b)
 {
-  g_autofree char *ja = joined_key (a);
-  g_autofree char *jb = joined_key (b);
-
-  return strcmp (ja, jb) == 0;
+  return strcmp (a->joined, b->joined) == 0;
 }
 
 /* Whether @part is the end of @whole ("Bagheri Kani" of "Ali Bagheri Kani"), the article
  * of the surname aside ("Assad" of "Bashar al-Assad"). */
 static gboolean
-is_name_suffix (GPtrArray *part,
-                GPtrArray *whole)
+is_name_suffix (const People   *people,
+                const NameKeys *part_names,
+                const NameKeys *whole_names)
 {
+  const char * const *part = names_keys (people, part_names);
+  const char * const *whole = names_keys (people, whole_names);
+  guint n_part = part_names->n_keys;
+  guint n_whole = whole_names->n_keys;
   const char *part_last;
   const char *whole_last;
 
-  if (part->len == 0 || part->len > whole->len)
+  if (n_part == 0 || n_part > n_whole)
     return FALSE;
-  for (guint i = 1; i < part->len; i++)
-    if (!keys_agree (g_ptr_array_index (part, part->len - 1 - i),
-                     g_ptr_array_index (whole, whole->len - 1 - i)))
+  for (guint i = 1; i < n_part; i++)
+    if (!keys_agree (part[n_part - 1 - i], whole[n_whole - 1 - i]))
       return FALSE;
-  part_last = g_ptr_array_index (part, part->len - 1);
-  whole_last = g_ptr_array_index (whole, whole->len - 1);
+  part_last = part[n_part - 1];
+  whole_last = whole[n_whole - 1];
   if (keys_agree (part_last, whole_last))
     return TRUE;
   return strlen (whole_last) > 4 && whole_last[0] == 'a' && whole_last[1] == 'l' &&
@@ -2111,6 +2672,21 @@ candidate_text (const Extractor *self,
   return g_strndup (self->text + candidate->start, candidate->end - candidate->start);
 }
 
+/* The text of @candidate, as candidate_text() but not copied: a span of *len bytes. */
+static const char *
+candidate_span (const Extractor *self,
+                const Candidate *candidate,
+                gsize           *len)
+{
+  if (candidate->display != NULL)
+    {
+      *len = strlen (candidate->display);
+      return candidate->display;
+    }
+  *len = candidate->end - candidate->start;
+  return self->text + candidate->start;
+}
+
 static guint32
 candidate_cp_start (const Extractor *self,
                     const Candidate *candidate)
@@ -2118,68 +2694,57 @@ candidate_cp_start (const Extractor *self,
   return g_array_index (self->mentions, Mention, candidate->mention).cp_start;
 }
 
-static guint
-key_letters (GPtrArray *keys)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < keys->len; i++)
-    n += strlen (g_ptr_array_index (keys, i));
-  return n;
-}
-
 /* A better canonical name: the most complete (most letters in its key, so that the way a
  * name is cut into words does not count), then the first in the text. */
 static void
-offer_name (People     *people,
-            Group      *group,
-            const char *name,
-            guint32     cp,
-            GPtrArray  *keys)
+offer_name (People *people,
+            guint   group_index,
+            guint32 cp,
+            guint   names)
 {
-  guint letters = key_letters (keys);
+  Group *group = GROUP (people, group_index);
+  guint letters = NAMES (people, names)->letters;
 
   if (letters > group->name_letters || (letters == group->name_letters && cp < group->name_cp))
     {
-      g_hash_table_remove_all (people->lookups);
-      g_free (group->name);
-      group->name = g_strdup (name);
+      forget_lookups (people);
+      group->name = NAMES (people, names)->text;
       group->name_letters = letters;
       group->name_cp = cp;
-      g_ptr_array_unref (group->keys);
-      group->keys = g_ptr_array_ref (keys);
+      group->names = names;
     }
 }
 
 static guint
-new_group (People     *people,
-           const char *name,
-           guint32     cp,
-           GPtrArray  *keys)
+new_group (Extractor *self,
+           People    *people,
+           guint32    cp,
+           guint      names)
 {
-  Group *group = g_new0 (Group, 1);
+  Group group = { 0, };
   guint index = people->groups->len;
 
-  group->keys = g_ptr_array_ref (keys);
-  group->name = g_strdup (name);
-  group->name_letters = key_letters (keys);
-  group->name_cp = cp;
-  group->full_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_ptr_array_add (people->groups, group);
-  g_hash_table_remove_all (people->lookups);
-  if (keys->len > 0)
-    index_group (people, g_ptr_array_index (keys, keys->len - 1), index);
+  group.names = names;
+  group.name = NAMES (people, names)->text;
+  group.name_letters = NAMES (people, names)->letters;
+  group.name_cp = cp;
+  g_array_append_val (people->groups, group);
+  forget_lookups (people);
+  if (NAMES (people, names)->n_keys > 0)
+    index_group (self, people, NAMES (people, names), index);
   return index;
 }
 
 static int
-compare_cp (gconstpointer a,
-            gconstpointer b)
+compare_group_starts (gconstpointer a,
+                      gconstpointer b)
 {
-  guint32 x = *(const guint32 *) a;
-  guint32 y = *(const guint32 *) b;
+  const GroupStart *x = a;
+  const GroupStart *y = b;
 
-  return x < y ? -1 : x > y;
+  if (x->group != y->group)
+    return x->group < y->group ? -1 : 1;
+  return x->cp < y->cp ? -1 : x->cp > y->cp;
 }
 
 /* Of the groups in @found, the one whose full name was last given before @cp, or failing
@@ -2197,12 +2762,12 @@ nearest_group (People *people,
   for (guint i = 0; i < found->len; i++)
     {
       guint index = g_array_index (found, guint, i);
-      Group *group = g_ptr_array_index (people->groups, index);
-      GArray *starts = group->full_starts;
+      const Group *group = GROUP (people, index);
+      const guint32 *starts = &g_array_index (people->starts, guint32, group->starts);
       guint lo = 0;
-      guint hi = starts->len;
+      guint hi = group->n_starts;
 
-      if (starts->len == 0)
+      if (group->n_starts == 0)
         {
           if (best_after < 0)
             best_after = (int) index;
@@ -2213,20 +2778,20 @@ nearest_group (People *people,
         {
           guint mid = lo + (hi - lo) / 2;
 
-          if (g_array_index (starts, guint32, mid) <= cp)
+          if (starts[mid] <= cp)
             lo = mid + 1;
           else
             hi = mid;
         }
-      if (lo > 0 && (best_before < 0 || g_array_index (starts, guint32, lo - 1) >= best_before_cp))
+      if (lo > 0 && (best_before < 0 || starts[lo - 1] >= best_before_cp))
         {
           best_before = (int) index;
-          best_before_cp = g_array_index (starts, guint32, lo - 1);
+          best_before_cp = starts[lo - 1];
         }
-      if (lo < starts->len && g_array_index (starts, guint32, lo) < best_after_cp)
+      if (lo < group->n_starts && starts[lo] < best_after_cp)
         {
           best_after = (int) index;
-          best_after_cp = g_array_index (starts, guint32, lo);
+          best_after_cp = starts[lo];
         }
     }
   return best_before >= 0 ? best_before : best_after;
@@ -2252,6 +2817,7 @@ trim_sentence_initial (Extractor *self,
     while (first.end < candidate->end && g_ascii_isalpha (self->text[first.end]))
       first.end++;
     first.shape = SHAPE_CAPITALIZED;
+    first.hash = word_hash (self->text + first.start, first.end - first.start);
     first.lex = lookup_lex (self, &first);
     if (is_capital_particle (self, &first))
       return;
@@ -2269,61 +2835,72 @@ trim_sentence_initial (Extractor *self,
     candidate->cue = CUE_NONE;
 }
 
-static void
-free_keys (gpointer keys)
-{
-  if (keys != NULL)
-    g_ptr_array_unref (keys);
-}
-
 /* More name words first; stable for equal counts (g_array_sort_with_data is a merge sort). */
 static int
 compare_by_key_count (gconstpointer a,
                       gconstpointer b,
                       gpointer      user_data)
 {
-  GPtrArray *keys_of = user_data;
-  GPtrArray *ka = g_ptr_array_index (keys_of, *(const guint *) a);
-  GPtrArray *kb = g_ptr_array_index (keys_of, *(const guint *) b);
+  const People *people = ((gpointer *) user_data)[0];
+  const guint *names_of = ((gpointer *) user_data)[1];
+  guint ka = NAMES (people, names_of[*(const guint *) a] - 1)->n_keys;
+  guint kb = NAMES (people, names_of[*(const guint *) b] - 1)->n_keys;
 
-  if (ka->len != kb->len)
-    return ka->len > kb->len ? -1 : 1;
+  if (ka != kb)
+    return ka > kb ? -1 : 1;
   return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+/* The NameKeys of @candidate's text (an index + 1 into People.names), made on first sight. */
+static guint
+names_of_candidate (Extractor       *self,
+                    People          *people,
+                    const Candidate *candidate)
+{
+  gsize len;
+  const char *text = candidate_span (self, candidate, &len);
+  guint32 index = span_map_lookup (self->spans, text, len, CAND_PERSON);
+  NameKeys names = { 0, };
+  GString *joined;
+
+  if (index > 0)
+    return index;
+  names.text = arena_strndup (&people->arena, text, len);
+  names.first_key = people->keys->len;
+  fold_name (names.text, TRUE, &people->buffers, people->keys, NULL);
+  names.n_keys = people->keys->len - names.first_key;
+  joined = people->buffers.folded;
+  g_string_truncate (joined, 0);
+  for (guint k = 0; k < names.n_keys; k++)
+    g_string_append (joined, names_keys (people, &names)[k]);
+  names.letters = (guint) joined->len;
+  names.joined = arena_strndup (&people->arena, joined->str, joined->len);
+  if (names.n_keys > 0)
+    names.last_id = intern_key (self, people, names_last_key (people, &names));
+  g_array_append_val (people->names, names);
+  index = people->names->len;
+  span_map_insert (self->spans, names.text, len, CAND_PERSON, index);
+  return index;
 }
 
 static void
 resolve_people (Extractor *self,
                 People    *people)
 {
-  g_autoptr(GPtrArray) keys_of = g_ptr_array_new_with_free_func (free_keys);
+  g_autofree guint *names_of = g_new0 (guint, self->candidates->len + 1);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GHashTable) keys_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                              (GDestroyNotify) g_ptr_array_unref);
-  KeyBuffers buffers;
+  g_autoptr(GArray) fitting = g_array_new (FALSE, FALSE, sizeof (guint));
+  gpointer sort_data[2] = { people, NULL };
 
-  /* Keys of every person candidate, left out: NULL.  Names repeat: each is keyed once. */
-  key_buffers_init (&buffers);
+  /* Keys of every person candidate (an index + 1 into People.names), left out: 0.  Names
+   * repeat: each spelling is keyed once. */
   for (guint i = 0; i < self->candidates->len; i++)
     {
       Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
-      g_autofree char *text = NULL;
-      GPtrArray *keys;
 
-      if (candidate->kind != CAND_PERSON || candidate->dropped)
-        {
-          g_ptr_array_add (keys_of, NULL);
-          continue;
-        }
-      text = candidate_text (self, candidate);
-      keys = g_hash_table_lookup (keys_by_text, text);
-      if (keys == NULL)
-        {
-          keys = name_key_words (text, TRUE, &buffers);
-          g_hash_table_insert (keys_by_text, g_steal_pointer (&text), keys);
-        }
-      g_ptr_array_add (keys_of, g_ptr_array_ref (keys));
+      if (candidate->kind == CAND_PERSON && !candidate->dropped)
+        names_of[i] = names_of_candidate (self, people, candidate);
     }
-  key_buffers_clear (&buffers);
 
   /* Full names: two words or more and a cue other than a speech verb (after which a
    * surname of two words is common: "Bagheri Kani said").  Longest first, so that shorter
@@ -2331,49 +2908,60 @@ resolve_people (Extractor *self,
   for (guint i = 0; i < self->candidates->len; i++)
     {
       Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
-      GPtrArray *keys = g_ptr_array_index (keys_of, i);
 
-      if (keys != NULL && keys->len >= 2 && candidate->n_words >= 2 &&
-          candidate->cue != CUE_NONE && candidate->cue != CUE_SPEECH)
+      if (names_of[i] > 0 && NAMES (people, names_of[i] - 1)->n_keys >= 2 &&
+          candidate->n_words >= 2 && candidate->cue != CUE_NONE && candidate->cue != CUE_SPEECH)
         g_array_append_val (order, i);
     }
-  g_array_sort_with_data (order, compare_by_key_count, keys_of);
+  sort_data[1] = names_of;
+  g_array_sort_with_data (order, compare_by_key_count, sort_data);
   for (guint o = 0; o < order->len; o++)
     {
       guint i = g_array_index (order, guint, o);
       Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
-      GPtrArray *keys = g_ptr_array_index (keys_of, i);
-      g_autofree char *text = NULL;
-      g_autofree char *joined = NULL;
+      guint names = names_of[i] - 1;
+      const NameKeys *keys = NAMES (people, names);
+      gsize joined_len = strlen (keys->joined);
       GArray *found;
       guint32 cp = candidate_cp_start (self, candidate);
-      int group = -1;
+      GroupStart start;
+      int group;
 
-      text = candidate_text (self, candidate);
-      joined = joined_key (keys);
-      group = GPOINTER_TO_INT (g_hash_table_lookup (people->by_full, joined)) - 1;
-      found = lookup_groups (people, g_ptr_array_index (keys, keys->len - 1));
+      group = (int) span_map_lookup (self->spans, keys->joined, joined_len, FULL_TAG) - 1;
+      found = lookup_groups (people, keys);
       for (guint k = 0; k < found->len && group < 0; k++)
         {
-          Group *g = g_ptr_array_index (people->groups, g_array_index (found, guint, k));
+          const NameKeys *other = NAMES (people, GROUP (people, g_array_index (found, guint,
+                                                                               k))->names);
 
-          if (is_contained_name (keys, g->keys) || is_contained_name (g->keys, keys) ||
-              is_name_suffix (keys, g->keys) || same_joined_keys (keys, g->keys))
+          if (is_contained_name (people, keys, other) || is_contained_name (people, other, keys) ||
+              is_name_suffix (people, keys, other) || same_joined_keys (keys, other))
             group = (int) g_array_index (found, guint, k);
         }
       if (group < 0)
-        group = (int) new_group (people, text, cp, keys);
+        group = (int) new_group (self, people, cp, names);
       else
-        offer_name (people, g_ptr_array_index (people->groups, group), text, cp, keys);
-      if (!g_hash_table_contains (people->by_full, joined))
-        g_hash_table_insert (people->by_full, g_steal_pointer (&joined),
-                             GINT_TO_POINTER (group + 1));
+        offer_name (people, (guint) group, cp, names);
+      if (span_map_lookup (self->spans, keys->joined, joined_len, FULL_TAG) == 0)
+        span_map_insert (self->spans, keys->joined, joined_len, FULL_TAG, (guint32) group + 1);
       candidate->group = group;
-      g_array_append_val (((Group *) g_ptr_array_index (people->groups, group))->full_starts, cp);
+      start.group = (guint) group;
+      start.cp = cp;
+      g_array_append_val (people->pending, start);
     }
 
-  for (guint i = 0; i < people->groups->len; i++)
-    g_array_sort (((Group *) g_ptr_array_index (people->groups, i))->full_starts, compare_cp);
+  /* The positions of each group's full names, in order. */
+  g_array_sort (people->pending, compare_group_starts);
+  for (guint k = 0; k < people->pending->len; k++)
+    {
+      const GroupStart *start = &g_array_index (people->pending, GroupStart, k);
+      Group *group = GROUP (people, start->group);
+
+      if (group->n_starts == 0)
+        group->starts = people->starts->len;
+      group->n_starts++;
+      g_array_append_val (people->starts, start->cp);
+    }
 
   /* Partial names: first those with a cue, which may start a group of their own, then the
    * rest, which only join one. */
@@ -2381,33 +2969,34 @@ resolve_people (Extractor *self,
     for (guint i = 0; i < self->candidates->len; i++)
       {
         Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
-        GPtrArray *keys = g_ptr_array_index (keys_of, i);
+        const NameKeys *names;
         GArray *found;
-        g_autoptr(GArray) fitting = NULL;
         gboolean cued = candidate->cue != CUE_NONE;
         int group;
 
-        if (keys == NULL || keys->len == 0 || candidate->group >= 0 || cued != (pass == 0))
+        if (names_of[i] == 0 || candidate->group >= 0 || cued != (pass == 0))
           continue;
-        found = lookup_groups (people, g_ptr_array_index (keys, keys->len - 1));
-        fitting = g_array_new (FALSE, FALSE, sizeof (guint));
+        names = NAMES (people, names_of[i] - 1);
+        if (names->n_keys == 0)
+          continue;
+        found = lookup_groups (people, names);
+        g_array_set_size (fitting, 0);
         for (guint k = 0; k < found->len; k++)
           {
             guint index = g_array_index (found, guint, k);
-            Group *g = g_ptr_array_index (people->groups, index);
 
-            if (is_name_suffix (keys, g->keys))
+            if (is_name_suffix (people, names, NAMES (people, GROUP (people, index)->names)))
               g_array_append_val (fitting, index);
           }
         group = nearest_group (people, fitting, candidate_cp_start (self, candidate));
         if (group < 0 && cued)
           {
-            g_autofree char *text = candidate_text (self, candidate);
             guint32 cp = candidate_cp_start (self, candidate);
 
-            group = (int) new_group (people, text, cp, keys);
-            g_array_append_val (((Group *) g_ptr_array_index (people->groups, group))->full_starts,
-                                cp);
+            group = (int) new_group (self, people, cp, names_of[i] - 1);
+            GROUP (people, group)->starts = people->starts->len;
+            GROUP (people, group)->n_starts = 1;
+            g_array_append_val (people->starts, cp);
           }
         if (group < 0)
           candidate->dropped = TRUE;
@@ -2420,18 +3009,19 @@ resolve_people (Extractor *self,
  * organisation they stand for. */
 static void
 resolve_named_bodies (Extractor *self,
+                      People    *people,
                       GPtrArray *names)
 {
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) key = g_string_new (NULL);
-  KeyBuffers buffers;
-
-  key_buffers_init (&buffers);
 
   for (guint i = 0; i < self->candidates->len; i++)
     {
       Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
       g_autofree char *text = NULL;
+      const char *span;
+      gsize span_len;
+      guint32 seen;
       gpointer found;
 
       if (candidate->dropped)
@@ -2448,9 +3038,18 @@ resolve_named_bodies (Extractor *self,
       if (candidate->kind != CAND_ORGANIZATION && candidate->kind != CAND_PLACE &&
           candidate->kind != CAND_OUTLET)
         continue;
+      /* A spelling seen before is in the group it went to: its key is the same, and it is
+       * no longer than the group's name. */
+      span = candidate_span (self, candidate, &span_len);
+      seen = span_map_lookup (self->spans, span, span_len, candidate->kind);
+      if (seen > 0)
+        {
+          candidate->group = (int) seen - 1;
+          continue;
+        }
       text = candidate_text (self, candidate);
       g_string_printf (key, "%d:", candidate->kind);
-      fold_name (text, FALSE, &buffers, NULL, key);
+      fold_name (text, FALSE, &people->buffers, NULL, key);
       if (g_hash_table_lookup_extended (by_key, key->str, NULL, &found))
         {
           char **name = (char **) &g_ptr_array_index (names, GPOINTER_TO_UINT (found));
@@ -2468,8 +3067,9 @@ resolve_named_bodies (Extractor *self,
           g_hash_table_insert (by_key, g_strdup (key->str), GUINT_TO_POINTER (names->len));
           g_ptr_array_add (names, g_steal_pointer (&text));
         }
+      span_map_insert (self->spans, span, span_len, candidate->kind,
+                       (guint32) candidate->group + 1);
     }
-  key_buffers_clear (&buffers);
 }
 
 /* A place name that was a person's surname elsewhere in the text ("Avi Golan") is the
@@ -2531,13 +3131,6 @@ entity_new (const char        *name,
   return entity;
 }
 
-static void
-free_set (gpointer set)
-{
-  if (set != NULL)
-    g_hash_table_unref (set);
-}
-
 static gboolean
 is_ascii (const char *str)
 {
@@ -2561,25 +3154,35 @@ same_but_case (const char *a,
   return strcmp (fa, fb) == 0;
 }
 
-/* Adds @alias unless it is the name or an alias already, case aside ("REUTERS").  @seen
- * holds the forms already offered, so that a name mentioned a hundred times is folded once. */
+/* The tags of Extractor.spans: a candidate's kind for the names of people (an index into
+ * People.names) and other bodies (a group), this plus an entity's index for the forms
+ * offered to it as aliases. */
+#define ALIAS_TAG 16
+
+/* Adds @alias[0, @len) unless it is the name or an alias already, case aside ("REUTERS").
+ * @seen holds the forms already offered to each entity (by its index, @slot), so that a
+ * name mentioned a hundred times is folded once. */
 static void
-entity_add_alias (DossierEntityMention  *entity,
-                  GHashTable           **seen,
-                  const char            *alias)
+entity_add_alias (DossierEntityMention *entity,
+                  SpanMap              *seen,
+                  guint                 slot,
+                  const char           *alias,
+                  gsize                 len)
 {
-  if (strcmp (alias, entity->name) == 0)
+  g_autofree char *copy = NULL;
+
+  if (strncmp (alias, entity->name, len) == 0 && entity->name[len] == '\0')
     return;
-  if (*seen == NULL)
-    *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!g_hash_table_add (*seen, g_strdup (alias)))
+  if (span_map_lookup (seen, alias, len, ALIAS_TAG + slot) != 0)
     return;
-  if (same_but_case (alias, entity->name))
+  span_map_insert (seen, alias, len, ALIAS_TAG + slot, 1);
+  copy = g_strndup (alias, len);
+  if (same_but_case (copy, entity->name))
     return;
   for (guint i = 0; i < entity->aliases->len; i++)
-    if (same_but_case (alias, g_ptr_array_index (entity->aliases, i)))
+    if (same_but_case (copy, g_ptr_array_index (entity->aliases, i)))
       return;
-  g_ptr_array_add (entity->aliases, g_strdup (alias));
+  g_ptr_array_add (entity->aliases, g_steal_pointer (&copy));
 }
 
 static const DossierEntityKind candidate_kinds[] = {
@@ -2590,11 +3193,9 @@ static const DossierEntityKind candidate_kinds[] = {
   [CAND_ACRONYM] = DOSSIER_ENTITY_ORGANIZATION,
 };
 
-/* Creates an entity on first sight of its key; @slots maps keys to result indices, and
- * @seen (parallel to the result) gets the entity's set of forms offered as aliases. */
+/* Creates an entity on first sight of its key; @slots maps keys to result indices. */
 static DossierEntityMention *
 entity_for (GPtrArray         *result,
-            GPtrArray         *seen,
             int               *slots,
             guint              slot,
             const char        *name,
@@ -2604,7 +3205,6 @@ entity_for (GPtrArray         *result,
     {
       slots[slot] = (int) result->len;
       g_ptr_array_add (result, entity_new (name, kind));
-      g_ptr_array_add (seen, NULL);
     }
   return g_ptr_array_index (result, slots[slot]);
 }
@@ -2624,17 +3224,17 @@ build_result (Extractor *self,
 {
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_entity_mention_free);
   guint n_entries = self->gazetteer->entries->len;
-  g_autofree int *entry_slots = g_new (int, n_entries);
-  g_autofree int *person_slots = g_new (int, people->groups->len + 1);
-  g_autofree int *body_slots = g_new (int, body_names->len + 1);
-  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (free_set);
+  gsize n_slots = (gsize) n_entries + people->groups->len + 1 + body_names->len + 1;
+  int *entry_slots;
+  int *person_slots;
+  int *body_slots;
 
-  for (guint i = 0; i < n_entries; i++)
-    entry_slots[i] = -1;
-  for (guint i = 0; i <= people->groups->len; i++)
-    person_slots[i] = -1;
-  for (guint i = 0; i <= body_names->len; i++)
-    body_slots[i] = -1;
+  /* -1 everywhere: no entity yet. */
+  g_array_set_size (self->slots, (guint) n_slots);
+  memset (self->slots->data, 0xFF, n_slots * sizeof (int));
+  entry_slots = (int *) (gpointer) self->slots->data;
+  person_slots = entry_slots + n_entries;
+  body_slots = person_slots + people->groups->len + 1;
 
   for (guint m = 0; m < self->mentions->len; m++)
     {
@@ -2649,43 +3249,38 @@ build_result (Extractor *self,
           const DossierGazetteerPattern *pattern =
             &g_array_index (self->gazetteer->patterns, DossierGazetteerPattern, mention->pattern);
 
-          entity = entity_for (result, seen, entry_slots, mention->target, entry->name,
-                               entry->kind);
+          entity = entity_for (result, entry_slots, mention->target, entry->name, entry->kind);
           if (pattern->form != DOSSIER_GAZETTEER_FORM_NAME)
-            entity_add_alias (entity,
-                              (GHashTable **) &g_ptr_array_index (seen, slot_of (entry_slots,
-                                                                                 mention->target)),
-                              pattern->text);
+            entity_add_alias (entity, self->spans, slot_of (entry_slots, mention->target),
+                              pattern->text, strlen (pattern->text));
         }
       else
         {
           const Candidate *candidate = &g_array_index (self->candidates, Candidate,
                                                        mention->target);
-          g_autofree char *text = NULL;
+          const char *text;
+          gsize len;
           const int *slots;
 
           if (candidate->dropped || candidate->group < 0)
             continue;
           if (candidate->kind == CAND_PERSON)
             {
-              const Group *group = g_ptr_array_index (people->groups, candidate->group);
+              const Group *group = GROUP (people, candidate->group);
 
-              entity = entity_for (result, seen, person_slots, (guint) candidate->group,
-                                   group->name, DOSSIER_ENTITY_PERSON);
+              entity = entity_for (result, person_slots, (guint) candidate->group, group->name,
+                                   DOSSIER_ENTITY_PERSON);
               slots = person_slots;
             }
           else
             {
-              entity = entity_for (result, seen, body_slots, (guint) candidate->group,
+              entity = entity_for (result, body_slots, (guint) candidate->group,
                                    g_ptr_array_index (body_names, candidate->group),
                                    candidate_kinds[candidate->kind]);
               slots = body_slots;
             }
-          text = candidate_text (self, candidate);
-          entity_add_alias (entity,
-                            (GHashTable **) &g_ptr_array_index (seen,
-                                                                slot_of (slots, candidate->group)),
-                            text);
+          text = candidate_span (self, candidate, &len);
+          entity_add_alias (entity, self->spans, slot_of (slots, candidate->group), text, len);
         }
       g_array_append_val (entity->mentions, span);
     }
@@ -2700,8 +3295,11 @@ typedef struct {
   GArray  *matches;
   GArray  *mentions;
   GArray  *candidates;
+  GArray  *slots;
   guint64 *bits;
   gsize    n_bits;
+  SpanMap  spans;
+  People   people;
 } Scratch;
 
 /* Above this, buffers go back to the allocator rather than wait for the next text. */
@@ -2719,7 +3317,10 @@ scratch_free (gpointer data)
   g_array_unref (scratch->matches);
   g_array_unref (scratch->mentions);
   g_array_unref (scratch->candidates);
+  g_array_unref (scratch->slots);
   g_free (scratch->bits);
+  span_map_clear (&scratch->spans);
+  people_clear (&scratch->people);
   g_free (scratch);
 }
 
@@ -2741,6 +3342,8 @@ scratch_take (gsize n_bits,
       scratch->matches = g_array_sized_new (FALSE, FALSE, sizeof (Match), 64);
       scratch->mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), 256);
       scratch->candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), 128);
+      scratch->slots = g_array_new (FALSE, FALSE, sizeof (int));
+      people_init (&scratch->people);
     }
   if (scratch->n_bits < n_bits)
     {
@@ -2757,6 +3360,8 @@ scratch_take (gsize n_bits,
   g_array_set_size (scratch->candidates, length / 80);
   g_array_set_size (scratch->mentions, 0);
   g_array_set_size (scratch->candidates, 0);
+  span_map_reset (&scratch->spans);
+  people_reset (&scratch->people);
   return scratch;
 }
 
@@ -2766,7 +3371,9 @@ scratch_give_back (Scratch *scratch)
   if (scratch->n_bits / 8 > SCRATCH_KEEP_BYTES ||
       scratch->tokens->len * sizeof (Token) > SCRATCH_KEEP_BYTES ||
       scratch->mentions->len * sizeof (Mention) > SCRATCH_KEEP_BYTES ||
-      scratch->candidates->len * sizeof (Candidate) > SCRATCH_KEEP_BYTES)
+      scratch->candidates->len * sizeof (Candidate) > SCRATCH_KEEP_BYTES ||
+      scratch->slots->len * sizeof (int) > SCRATCH_KEEP_BYTES ||
+      people_size (&scratch->people) > SCRATCH_KEEP_BYTES)
     {
       scratch_free (scratch);
       return;
@@ -2780,24 +3387,36 @@ GPtrArray *
 dossier_extract_entities (const char *text,
                           GArray     *regions)
 {
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+
+  length = strlen (text);
+  g_return_val_if_fail (length < G_MAXUINT32, NULL);
+  return dossier_scan_extract_entities (text, length, regions);
+}
+
+GPtrArray *
+dossier_scan_extract_entities (const char *text,
+                               gsize       length,
+                               GArray     *regions)
+{
   Scratch *scratch;
   Extractor self = { 0 };
-  People people = { 0 };
+  People *people;
   g_autoptr(GPtrArray) body_names = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *result;
   gsize bits = 1u << 12;
   gsize line = 0;
   guint32 cp = 0;
 
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
-
   self.text = text;
-  self.length = strlen (text);
-  g_return_val_if_fail (self.length < G_MAXUINT32, NULL);
+  self.length = length;
   self.gazetteer = dossier_gazetteer_get_default ();
   self.lexicon = get_lexicon (self.gazetteer);
   self.regions = regions;
+  find_next_region_start (&self);
   /* About two bits per byte of text keeps false positives near 2%. */
   while (bits < 2 * self.length && bits < ((gsize) 1 << 31))
     bits <<= 1;
@@ -2809,6 +3428,8 @@ dossier_extract_entities (const char *text,
   self.candidates = scratch->candidates;
   self.lower_words = scratch->bits;
   self.lower_mask = bits - 1;
+  self.spans = &scratch->spans;
+  self.slots = scratch->slots;
   self.acronyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.absorbed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -2831,27 +3452,15 @@ dossier_extract_entities (const char *text,
       if (candidate->kind == CAND_PERSON)
         trim_sentence_initial (&self, candidate);
     }
-  people.groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  people.by_last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_array_unref);
-  people.lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_array_unref);
-  people.by_edge = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                          (GDestroyNotify) g_array_unref);
-  people.by_full = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  resolve_people (&self, &people);
-  resolve_named_bodies (&self, body_names);
-  result = build_result (&self, &people, body_names);
+  people = &scratch->people;
+  resolve_people (&self, people);
+  resolve_named_bodies (&self, people, body_names);
+  result = build_result (&self, people, body_names);
   g_debug ("%" G_GSIZE_FORMAT " bytes: %u mentions, %u candidate names, %u people, %u entities",
-           self.length, self.mentions->len, self.candidates->len, people.groups->len, result->len);
+           self.length, self.mentions->len, self.candidates->len, people->groups->len, result->len);
 
   for (guint i = 0; i < self.candidates->len; i++)
     g_free (g_array_index (self.candidates, Candidate, i).display);
-  g_ptr_array_unref (people.groups);
-  g_hash_table_unref (people.by_last);
-  g_hash_table_unref (people.lookups);
-  g_hash_table_unref (people.by_edge);
-  g_hash_table_unref (people.by_full);
   scratch_give_back (scratch);
   g_hash_table_unref (self.acronyms);
   g_hash_table_unref (self.absorbed);

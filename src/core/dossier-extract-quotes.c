@@ -323,6 +323,7 @@ typedef struct {
   const char *word;
   guint32     hash;
   guint32     cls;
+  gsize       len;
 } WordSlot;
 
 typedef struct {
@@ -372,7 +373,7 @@ lookup_word (const Lexicon *lex,
 
       if (slot->word == NULL)
         return 0;
-      if (slot->hash == hash && strncmp (slot->word, word, len) == 0 && slot->word[len] == '\0')
+      if (slot->hash == hash && slot->len == len && memcmp (slot->word, word, len) == 0)
         return slot->cls;
     }
 }
@@ -397,6 +398,7 @@ add_words (Lexicon            *lex,
               slot->word = words[k];
               slot->hash = hash;
               slot->cls = cls;
+              slot->len = len;
               break;
             }
           if (slot->hash == hash && strcmp (slot->word, words[k]) == 0)
@@ -427,7 +429,7 @@ scan_token (const gunichar *u,
       gunichar c;
 
       /* Plain ASCII letters and digits, the bulk of any word, without a call. */
-      while (j < n && u[j] < 0x80 && g_ascii_isalnum ((char) u[j]))
+      while (j < n && u[j] < 0x80 && dossier_scan_ascii_alnum[u[j]])
         j++;
       if (j >= n)
         break;
@@ -601,6 +603,7 @@ enum {
   TOKEN_LOOKED_UP  = 1 << 8,
   TOKEN_SPLICED    = 1 << 9,   /* a headline inside a body paragraph */
   TOKEN_OWNER      = 1 << 10,  /* a possessive that owns what follows, not "Christie's been" */
+  TOKEN_KEYED      = 1 << 11,  /* Token.key is name_key()'s */
 };
 
 typedef struct {
@@ -609,6 +612,7 @@ typedef struct {
   guint   para;
   guint   sentence;
   guint32 cls;
+  guint32 key;     /* name_key (), once computed */
   int     mention;
   guint16 flags;
   guint16 kind;
@@ -667,7 +671,27 @@ typedef enum {
   ZONE_FURNITURE,
 } Zone;
 
+/* The working memory of one extraction, kept by each thread for the next one, so that a
+ * text of a few kilobytes is read without a large allocation (and the allocator's merging
+ * of free blocks that each one sets off). */
 typedef struct {
+  guint8     *zone;
+  gsize       zone_size;
+  GArray     *tokens;
+  GArray     *para_has_body;
+  GArray     *quotes;
+  GArray     *mentions;
+  GArray     *merged;       /* find_descriptions () */
+  GArray     *extra;
+  GArray     *entities;
+  GArray     *own;
+  GArray     *sentences;
+  GHashTable *entity_by_key;
+  GString    *text;         /* quote_text () */
+} QuoteScratch;
+
+typedef struct {
+  QuoteScratch   *scratch;
   const Lexicon  *lex;
   const gunichar *u;
   guint           n;
@@ -1215,10 +1239,14 @@ static guint32
 name_key (Scan  *s,
           guint  t)
 {
-  const Token *tok = TOK (s, t);
+  Token *tok = TOK (s, t);
   guint start = tok->start, end = (tok->flags & TOKEN_POSSESSIVE) ? tok->end - 2 : tok->end;
   gunichar folded[40];
   guint len = 0;
+
+  /* A name's words are keyed again each time the name is met. */
+  if (tok->flags & TOKEN_KEYED)
+    return tok->key;
 
   /* "Al-Thani" and "Al Thani" meet at "thani". */
   for (guint i = end; i > start; i--)
@@ -1227,21 +1255,31 @@ name_key (Scan  *s,
         start = i;
         break;
       }
-  /* Transliteration variants meet too: Araghchi and Araqchi, Hussein and Husein. */
-  for (guint i = start; i < end && len < G_N_ELEMENTS (folded); i++)
-    {
-      gunichar c = fold_char (s->u[i]);
-      gunichar next = i + 1 < end ? fold_char (s->u[i + 1]) : 0;
+  /* Transliteration variants meet too: Araghchi and Araqchi, Hussein and Husein.  Each
+   * character is folded once, as the next one and then as the current one. */
+  {
+    gunichar next = start < end ? fold_char (s->u[start]) : 0;
 
-      if (c == 'q')
-        c = 'g';
-      if ((c == 'g' || c == 'k' || c == 'd' || c == 't' || c == 's') && next == 'h')
-        i++;
-      if (len > 0 && folded[len - 1] == c)
-        continue;
-      folded[len++] = c;
-    }
-  return hash_cps (folded, len);
+    for (guint i = start; i < end && len < G_N_ELEMENTS (folded); i++)
+      {
+        gunichar c = next;
+
+        next = i + 1 < end ? fold_char (s->u[i + 1]) : 0;
+        if (c == 'q')
+          c = 'g';
+        if ((c == 'g' || c == 'k' || c == 'd' || c == 't' || c == 's') && next == 'h')
+          {
+            i++;
+            next = i + 1 < end ? fold_char (s->u[i + 1]) : 0;
+          }
+        if (len > 0 && folded[len - 1] == c)
+          continue;
+        folded[len++] = c;
+      }
+  }
+  tok->key = hash_cps (folded, len);
+  tok->flags |= TOKEN_KEYED;
+  return tok->key;
 }
 
 /* A word as descriptions are compared with what was said of a person: lowercased, without
@@ -2789,10 +2827,15 @@ static char *
 quote_text (Scan        *s,
             const Quote *q)
 {
-  /* Six bytes of UTF-8 at most per code point, written straight into the buffer. */
-  char *text = g_malloc ((gsize) (q->end - q->start) * 6 + 1);
+  /* Six bytes of UTF-8 at most per code point, written straight into the scratch buffer,
+   * then copied at its size. */
+  GString *buffer = s->scratch->text;
+  char *text;
   gsize len = 0;
   gboolean space = FALSE, broke = FALSE;
+
+  g_string_set_size (buffer, (gsize) (q->end - q->start) * 6 + 1);
+  text = buffer->str;
 
   for (guint i = q->start; i < q->end; i++)
     {
@@ -2822,7 +2865,7 @@ quote_text (Scan        *s,
         len += (gsize) g_unichar_to_utf8 (c, text + len);
     }
   text[len] = '\0';
-  return g_realloc (text, len + 1);
+  return g_strndup (text, len);
 }
 
 static char *
@@ -2908,10 +2951,11 @@ fill_zones (Scan   *s,
 static void
 find_descriptions (Scan *s)
 {
-  GArray *extra = g_array_new (FALSE, FALSE, sizeof (Mention));
+  GArray *extra = s->scratch->extra;
   GArray *merged;
   guint a = 0, b = 0;
 
+  g_array_set_size (extra, 0);
   for (guint t = 0; t + 1 < s->tokens->len; t++)
     {
       const Token *tok = TOK (s, t);
@@ -2931,12 +2975,10 @@ find_descriptions (Scan *s)
         }
     }
   if (extra->len == 0)
-    {
-      g_array_unref (extra);
-      return;
-    }
+    return;
   /* Merge in text order; token->mention indices are rebuilt for the names. */
-  merged = g_array_sized_new (FALSE, FALSE, sizeof (Mention), s->mentions->len + extra->len);
+  merged = s->scratch->merged;
+  g_array_set_size (merged, 0);
   while (a < s->mentions->len || b < extra->len)
     {
       gboolean take_a = b >= extra->len ||
@@ -2948,8 +2990,9 @@ find_descriptions (Scan *s)
       else
         g_array_append_val (merged, g_array_index (extra, Mention, b++));
     }
-  g_array_unref (s->mentions);
-  g_array_unref (extra);
+  /* The scratch keeps both arrays for the next text. */
+  s->scratch->merged = s->mentions;
+  s->scratch->mentions = merged;
   s->mentions = merged;
   for (guint m = 0; m < s->mentions->len; m++)
     {
@@ -2976,39 +3019,139 @@ dossier_quote_mention_free (DossierQuoteMention *quote)
   g_free (quote);
 }
 
+/* Above this, scratch memory goes back to the allocator rather than wait for the next
+ * text. */
+#define SCRATCH_KEEP_BYTES (1 << 20)
+
+static void
+quote_scratch_free (gpointer data)
+{
+  QuoteScratch *scratch = data;
+
+  if (scratch == NULL)
+    return;
+  g_free (scratch->zone);
+  g_array_unref (scratch->tokens);
+  g_array_unref (scratch->para_has_body);
+  g_array_unref (scratch->quotes);
+  g_array_unref (scratch->mentions);
+  g_array_unref (scratch->merged);
+  g_array_unref (scratch->extra);
+  g_array_unref (scratch->entities);
+  g_array_unref (scratch->own);
+  g_array_unref (scratch->sentences);
+  g_hash_table_unref (scratch->entity_by_key);
+  g_string_free (scratch->text, TRUE);
+  g_free (scratch);
+}
+
+static GPrivate quote_scratch_key = G_PRIVATE_INIT (quote_scratch_free);
+
+/* The thread's scratch, emptied, with a zone for @n code points. */
+static QuoteScratch *
+quote_scratch_take (guint n)
+{
+  QuoteScratch *scratch = g_private_get (&quote_scratch_key);
+
+  if (scratch != NULL)
+    g_private_set (&quote_scratch_key, NULL);
+  else
+    {
+      scratch = g_new0 (QuoteScratch, 1);
+      scratch->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+      scratch->para_has_body = g_array_new (FALSE, FALSE, sizeof (gboolean));
+      scratch->quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
+      scratch->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+      scratch->merged = g_array_new (FALSE, FALSE, sizeof (Mention));
+      scratch->extra = g_array_new (FALSE, FALSE, sizeof (Mention));
+      scratch->entities = g_array_new (FALSE, FALSE, sizeof (Entity));
+      scratch->own = g_array_new (FALSE, FALSE, sizeof (gboolean));
+      scratch->sentences = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+      scratch->entity_by_key = g_hash_table_new (g_direct_hash, g_direct_equal);
+      scratch->text = g_string_new (NULL);
+    }
+  if (scratch->zone_size < MAX (n, 1))
+    {
+      g_free (scratch->zone);
+      scratch->zone_size = MAX (n, 1);
+      scratch->zone = g_malloc (scratch->zone_size);
+    }
+  g_array_set_size (scratch->tokens, 0);
+  g_array_set_size (scratch->para_has_body, 0);
+  g_array_set_size (scratch->quotes, 0);
+  g_array_set_size (scratch->mentions, 0);
+  g_array_set_size (scratch->entities, 0);
+  g_array_set_size (scratch->own, 0);
+  g_array_set_size (scratch->sentences, 0);
+  g_hash_table_remove_all (scratch->entity_by_key);
+  return scratch;
+}
+
+static void
+quote_scratch_give_back (QuoteScratch *scratch)
+{
+  if (scratch->zone_size > SCRATCH_KEEP_BYTES ||
+      scratch->tokens->len * sizeof (Token) > SCRATCH_KEEP_BYTES ||
+      MAX (scratch->mentions->len, scratch->merged->len) * sizeof (Mention) > SCRATCH_KEEP_BYTES ||
+      scratch->entities->len * sizeof (Entity) > SCRATCH_KEEP_BYTES ||
+      scratch->text->allocated_len > SCRATCH_KEEP_BYTES)
+    {
+      quote_scratch_free (scratch);
+      return;
+    }
+  /* Another extraction on this thread in between (none today) would have left its own. */
+  quote_scratch_free (g_private_get (&quote_scratch_key));
+  g_private_set (&quote_scratch_key, scratch);
+}
+
 GPtrArray *
 dossier_extract_quotes (const char *text,
                         GArray     *regions)
 {
-  GPtrArray *result;
   g_autofree gunichar *u = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  u = dossier_scan_decode (text, &n);
+  return dossier_scan_extract_quotes (u, n, regions);
+}
+
+GPtrArray *
+dossier_scan_extract_quotes (const gunichar *u,
+                             guint           n,
+                             GArray         *regions)
+{
+  GPtrArray *result;
   g_autoptr(GArray) refined = NULL;
   Scan s = { 0, };
   Attribution prev;
   gboolean have_prev = FALSE;
-  guint prev_close = 0, attributed_close = 0, n = 0;
-  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-
-  g_return_val_if_fail (text != NULL, NULL);
+  guint prev_close = 0, attributed_close = 0;
+  QuoteScratch *scratch;
+  GArray *own;
+  GArray *sentences;
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_quote_mention_free);
-  u = dossier_scan_decode (text, &n);
   /* The regions are taken as dossier_extract_regions() made them, as the other extractors
    * take them (refining them again would read the text once more for nothing); without
    * any, paragraphs are found from blank lines and refined here. */
   refined = regions != NULL ? g_array_ref (regions) : dossier_scan_refine_regions (u, n, NULL);
 
+  scratch = quote_scratch_take (n);
+  own = scratch->own;
+  sentences = scratch->sentences;
+  s.scratch = scratch;
   s.lex = get_lexicon ();
   s.u = u;
   s.n = n;
-  s.zone = g_malloc (MAX (s.n, 1));
-  s.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  s.para_has_body = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  s.quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
-  s.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
-  s.entities = g_array_new (FALSE, FALSE, sizeof (Entity));
-  s.entity_by_key = g_hash_table_new (g_direct_hash, g_direct_equal);
+  s.zone = scratch->zone;
+  s.tokens = scratch->tokens;
+  s.para_has_body = scratch->para_has_body;
+  s.quotes = scratch->quotes;
+  s.mentions = scratch->mentions;
+  s.entities = scratch->entities;
+  s.entity_by_key = scratch->entity_by_key;
   s.last_outlet = -1;
   s.last_speaker = -1;
   s.subject_sentence = G_MAXUINT;
@@ -3192,12 +3335,6 @@ dossier_extract_quotes (const char *text,
       g_array_index (own, gboolean, k - 1) = TRUE;
     }
 
-  g_free (s.zone);
-  g_array_unref (s.tokens);
-  g_array_unref (s.para_has_body);
-  g_array_unref (s.quotes);
-  g_array_unref (s.mentions);
-  g_array_unref (s.entities);
-  g_hash_table_unref (s.entity_by_key);
+  quote_scratch_give_back (scratch);
   return result;
 }

@@ -122,6 +122,12 @@ scan_paragraph (Refiner *r,
 
       if (c >= 'a' && c <= 'z')
         {
+          /* Only "ne", "al" and "su" (the second letter in any case) start a phrase looked
+           * for: one well predicted test for the other letters.  u[n] is a 0. */
+          guint32 pair = c << 24 | ((u[i + 1] | 0x20) & 0xFFFFFF);
+
+          if (pair != ('n' << 24 | 'e') && pair != ('a' << 24 | 'l') && pair != ('s' << 24 | 'u'))
+            continue;
           /* The second letter first: 'n', 'a' and 's' start many words. */
           if (c == 'n' && (u[i + 1] | 0x20) == 'e' && has_prefix_ci (u, i, b, "newsletter"))
             flags |= SENTENCE_NEWSLETTER;

@@ -64,6 +64,9 @@ add_sentence (GArray         *sentences,
     g_array_append_val (sentences, span);
 }
 
+#define SENTENCE_MARKS (G_GUINT64_CONSTANT (1) << '\n' | G_GUINT64_CONSTANT (1) << '!' | \
+                        G_GUINT64_CONSTANT (1) << '.' | G_GUINT64_CONSTANT (1) << '?')
+
 /* Cuts [a, b) into sentences: at a '.', '!', '?' or '…' that ends one (followed by a space
  * and a capital, a digit or an opening mark; not after "Mr.", "U.S." or an initial, see
  * dossier_scan_ends_sentence()), and at paragraph breaks. */
@@ -83,6 +86,10 @@ split_sentences (SentenceIndex *index,
       gunichar c = u[i];
       guint after;
 
+      /* Letters and most else, at once: only '\n', '!', '.' and '?' below 64 matter. */
+      if (c < 64 ? !((G_GUINT64_CONSTANT (1) << c) & SENTENCE_MARKS)
+                 : c != 0x2029 && c != 0x2026)
+        continue;
       if (c == '\n' || c == 0x2029)
         {
           if (is_paragraph_break (u, i, b, &after))
@@ -287,20 +294,23 @@ dossier_extraction_free (DossierExtraction *extraction)
   g_free (extraction);
 }
 
+/* The events of @extraction, whose text is @u[0, @n) (NULL: decoded from @text here). */
 static GPtrArray *
 find_events (const char        *text,
+             const gunichar    *u,
+             guint              n,
              DossierExtraction *extraction)
 {
   GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_mention_free);
-  g_autofree gunichar *u = NULL;
+  g_autofree gunichar *own = NULL;
   g_autoptr(GArray) refs = NULL;
   SentenceIndex index = { 0, };
-  guint n = 0;
 
   if (extraction->dates->len == 0)
     return events;
 
-  u = dossier_scan_decode (text, &n);
+  if (u == NULL)
+    u = own = dossier_scan_decode (text, &n);
   refs = mention_refs (extraction->entities);
   index.u = u;
   index.n = n;
@@ -335,15 +345,33 @@ dossier_extract_all (const char *text,
                      const char *document_date)
 {
   DossierExtraction *extraction;
+  g_autofree gunichar *u = NULL;
+  gsize length;
+  guint n = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   extraction = g_new0 (DossierExtraction, 1);
-  extraction->regions = dossier_extract_regions (text, regions);
-  extraction->entities = dossier_extract_entities (text, extraction->regions);
+  length = strlen (text);
+  if (length >= G_MAXUINT32 || !g_utf8_validate_len (text, length, NULL))
+    {
+      /* The public functions, which say what is wrong with the text. */
+      extraction->regions = dossier_extract_regions (text, regions);
+      extraction->entities = dossier_extract_entities (text, extraction->regions);
+      extraction->anchor_date = dossier_extract_anchor_date (text, document_date);
+      extraction->dates = dossier_extract_dates (text, extraction->anchor_date);
+      extraction->quotes = dossier_extract_quotes (text, extraction->regions);
+      extraction->events = find_events (text, NULL, 0, extraction);
+      return extraction;
+    }
+
+  /* The same, with the text checked and decoded once for all the extractors. */
+  u = dossier_scan_decode_len (text, length, &n);
+  extraction->regions = dossier_scan_refine_regions (u, n, regions);
+  extraction->entities = dossier_scan_extract_entities (text, length, extraction->regions);
   extraction->anchor_date = dossier_extract_anchor_date (text, document_date);
   extraction->dates = dossier_extract_dates (text, extraction->anchor_date);
-  extraction->quotes = dossier_extract_quotes (text, extraction->regions);
-  extraction->events = find_events (text, extraction);
+  extraction->quotes = dossier_scan_extract_quotes (u, n, extraction->regions);
+  extraction->events = find_events (text, u, n, extraction);
   return extraction;
 }

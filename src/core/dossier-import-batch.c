@@ -20,23 +20,77 @@ dossier_import_result_free (DossierImportResult *result)
   g_free (result);
 }
 
+/*
+ * Reading, parsing and extraction run on worker threads, a few files ahead; the calling
+ * thread writes the documents in file order.  On two cores the extraction of the next files
+ * overlaps the writing of this one.
+ */
+
+/* Files prepared ahead of the writer at most: bounds the memory held. */
+#define PREPARE_AHEAD 32
+
+typedef struct {
+  GFile             *file;
+  DossierArticle    *article;
+  GBytes            *contents;
+  DossierExtraction *extraction;
+  GError            *error;
+  gboolean           ready;
+} Prepared;
+
+typedef struct {
+  GMutex         lock;
+  GCond          cond;
+  DossierFormat  format;
+  GCancellable  *cancellable;
+} Pipeline;
+
+static void
+prepared_clear (Prepared *prepared)
+{
+  g_clear_pointer (&prepared->article, dossier_article_free);
+  g_clear_pointer (&prepared->contents, g_bytes_unref);
+  g_clear_pointer (&prepared->extraction, dossier_extraction_free);
+  g_clear_error (&prepared->error);
+}
+
+static void
+prepare (gpointer data,
+         gpointer user_data)
+{
+  Prepared *prepared = data;
+  Pipeline *pipeline = user_data;
+
+  prepared->article = dossier_import_file (prepared->file, pipeline->format,
+                                           &prepared->contents, pipeline->cancellable,
+                                           &prepared->error);
+  if (prepared->article != NULL)
+    {
+      g_autofree char *day = dossier_article_dup_day (prepared->article);
+
+      prepared->extraction = dossier_extract_all (prepared->article->text,
+                                                  prepared->article->regions, day);
+    }
+  g_mutex_lock (&pipeline->lock);
+  prepared->ready = TRUE;
+  g_cond_broadcast (&pipeline->cond);
+  g_mutex_unlock (&pipeline->lock);
+}
+
 static DossierImportResult *
-import_one (DossierStore  *store,
-            GFile         *file,
-            DossierFormat  format,
-            GCancellable  *cancellable)
+store_one (DossierStore *store,
+           Prepared     *prepared)
 {
   DossierImportResult *result = g_new0 (DossierImportResult, 1);
-  g_autoptr(DossierArticle) article = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = g_steal_pointer (&prepared->error);
+  DossierArticle *article = prepared->article;
 
-  result->file = g_object_ref (file);
-  result->name = g_file_get_basename (file);
-
-  article = dossier_import_file (file, format, &contents, cancellable, &error);
+  result->file = g_object_ref (prepared->file);
+  result->name = g_file_get_basename (prepared->file);
   if (article != NULL)
-    dossier_store_add_document (store, article, contents, result->name, &result->id, &error);
+    dossier_store_add_extracted_document (store, article, prepared->extraction,
+                                          prepared->contents, result->name, &result->id,
+                                          &error);
 
   if (error == NULL)
     {
@@ -65,26 +119,46 @@ dossier_import_files (DossierStore          *store,
 {
   g_autoptr(GPtrArray) results =
     g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_import_result_free);
-  guint in_batch = 0;
-  gboolean batch_open = FALSE;
+  g_autofree Prepared *prepared = NULL;
+  Pipeline pipeline = { .format = format, .cancellable = cancellable };
+  GThreadPool *pool;
+  guint in_batch = 0, pushed = 0;
+  gboolean batch_open = FALSE, ok = TRUE;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
   g_return_val_if_fail (files != NULL || n_files == 0, NULL);
 
-  for (guint i = 0; i < n_files; i++)
+  prepared = g_new0 (Prepared, MAX (n_files, 1));
+  g_mutex_init (&pipeline.lock);
+  g_cond_init (&pipeline.cond);
+  pool = g_thread_pool_new (prepare, &pipeline,
+                            (int) CLAMP (g_get_num_processors () - 1, 1, 4), FALSE, NULL);
+
+  for (guint i = 0; i < n_files && ok; i++)
     {
       DossierImportResult *result;
+
+      for (; pushed < n_files && pushed < i + PREPARE_AHEAD; pushed++)
+        {
+          prepared[pushed].file = files[pushed];
+          g_thread_pool_push (pool, &prepared[pushed], NULL);
+        }
+      g_mutex_lock (&pipeline.lock);
+      while (!prepared[i].ready)
+        g_cond_wait (&pipeline.cond, &pipeline.lock);
+      g_mutex_unlock (&pipeline.lock);
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
       if (!batch_open)
         {
-          if (!dossier_store_begin_batch (store, error))
-            return NULL;
+          if (!(ok = dossier_store_begin_batch (store, error)))
+            break;
           batch_open = TRUE;
         }
 
-      result = import_one (store, files[i], format, cancellable);
+      result = store_one (store, &prepared[i]);
+      prepared_clear (&prepared[i]);
       g_ptr_array_add (results, result);
       if (result->status == DOSSIER_IMPORT_IMPORTED)
         in_batch++;
@@ -93,13 +167,26 @@ dossier_import_files (DossierStore          *store,
         {
           batch_open = FALSE;
           in_batch = 0;
-          if (!dossier_store_commit_batch (store, error))
-            return NULL;
+          if (!(ok = dossier_store_commit_batch (store, error)))
+            break;
         }
       if (progress != NULL)
         progress (i + 1, n_files, result, user_data);
     }
 
+  /* Files not started yet are dropped; those being prepared are waited for. */
+  g_thread_pool_free (pool, TRUE, TRUE);
+  for (guint i = 0; i < pushed; i++)
+    prepared_clear (&prepared[i]);
+  g_mutex_clear (&pipeline.lock);
+  g_cond_clear (&pipeline.cond);
+
+  if (!ok)
+    {
+      if (batch_open)
+        dossier_store_rollback_batch (store);
+      return NULL;
+    }
   if (batch_open && !dossier_store_commit_batch (store, error))
     return NULL;
   return g_steal_pointer (&results);

@@ -19,11 +19,11 @@
 
 /* Helpers */
 
-static gboolean
-step_done (DossierStore  *self,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
+gboolean
+dossier_store_step_done (DossierStore  *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *doing,
+                         GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -36,12 +36,11 @@ step_done (DossierStore  *self,
   return TRUE;
 }
 
-/* Runs a query that yields at most one integer; *value is 0 when it yields no row. */
-static gboolean
-lookup_id (DossierStore  *self,
-           sqlite3_stmt  *stmt,
-           gint64        *value,
-           GError       **error)
+gboolean
+dossier_store_lookup_id (DossierStore  *self,
+                         sqlite3_stmt  *stmt,
+                         gint64        *value,
+                         GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -57,9 +56,8 @@ lookup_id (DossierStore  *self,
   return TRUE;
 }
 
-/* A name as stored: trimmed, inner runs of white space made one space; NULL when empty. */
-static char *
-clean_name (const char *name)
+char *
+dossier_store_clean_name (const char *name)
 {
   GString *out;
   gboolean space = FALSE;
@@ -159,7 +157,7 @@ require_document (DossierStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  if (!lookup_id (self, stmt, &found, error))
+  if (!dossier_store_lookup_id (self, stmt, &found, error))
     return FALSE;
   if (found == 0)
     {
@@ -185,7 +183,7 @@ find_entity (DossierStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  return lookup_id (self, stmt, id, error);
+  return dossier_store_lookup_id (self, stmt, id, error);
 }
 
 static gboolean
@@ -197,10 +195,11 @@ ensure_entity (DossierStore       *self,
 {
   g_autofree char *clean = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
 
   *id = 0;
-  clean = clean_name (name);
+  clean = dossier_store_clean_name (name);
   if (clean == NULL)
     return TRUE;
   if (!find_entity (self, clean, id, error))
@@ -209,15 +208,16 @@ ensure_entity (DossierStore       *self,
     return TRUE;
 
   now = dossier_store_now ();
+  key = dossier_name_variant_key (clean);
   stmt = dossier_store_statement (self,
-                                  "INSERT INTO entity (name, kind, created_at) VALUES (?, ?, ?)",
-                                  error);
+    "INSERT INTO entity (name, kind, created_at, variant_key) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, dossier_entity_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, "adding the speaker", error))
+  dossier_store_bind_text (stmt, 4, key);
+  if (!dossier_store_step_done (self, stmt, "adding the speaker", error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (dossier_store_get_db (self));
   g_debug ("new entity %" G_GINT64_FORMAT ": %s", *id, clean);
@@ -301,7 +301,7 @@ find_source (DossierStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  return lookup_id (self, stmt, id, error);
+  return dossier_store_lookup_id (self, stmt, id, error);
 }
 
 static gboolean
@@ -327,7 +327,7 @@ insert_source (DossierStore  *self,
   sqlite3_bind_text (stmt, 4, notes ? notes : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, origin, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, "adding the source", error))
+  if (!dossier_store_step_done (self, stmt, "adding the source", error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (dossier_store_get_db (self));
   return TRUE;
@@ -359,7 +359,7 @@ insert_source_alias (DossierStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
   sqlite3_bind_text (stmt, 2, alias, -1, SQLITE_STATIC);
-  return step_done (self, stmt, "adding an alias", error);
+  return dossier_store_step_done (self, stmt, "adding an alias", error);
 }
 
 gboolean
@@ -386,14 +386,13 @@ dossier_store_load_source_registry (DossierStore  *self,
   return TRUE;
 }
 
-/* The source called @name, created (kind "other") when the workspace has none. */
-static gboolean
-ensure_source (DossierStore  *self,
-               const char    *name,
-               gint64        *id,
-               GError       **error)
+gboolean
+dossier_store_ensure_source (DossierStore  *self,
+                             const char    *name,
+                             gint64        *id,
+                             GError       **error)
 {
-  g_autofree char *clean = clean_name (name);
+  g_autofree char *clean = dossier_store_clean_name (name);
 
   *id = 0;
   if (clean == NULL)
@@ -459,7 +458,7 @@ dossier_store_find_source (DossierStore  *self,
                            const char    *name,
                            GError       **error)
 {
-  g_autofree char *clean = clean_name (name);
+  g_autofree char *clean = dossier_store_clean_name (name);
   DossierSource *source = NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;
@@ -547,7 +546,7 @@ dossier_store_update_source (DossierStore   *self,
   dossier_store_bind_text (stmt, 3, source->reliability);
   sqlite3_bind_text (stmt, 4, source->notes ? source->notes : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, source->id);
-  if (!step_done (self, stmt, "saving the source", error))
+  if (!dossier_store_step_done (self, stmt, "saving the source", error))
     goto fail;
   if (sqlite3_changes (dossier_store_get_db (self)) == 0)
     {
@@ -560,11 +559,11 @@ dossier_store_update_source (DossierStore   *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, source->id);
-  if (!step_done (self, stmt, "saving the source", error))
+  if (!dossier_store_step_done (self, stmt, "saving the source", error))
     goto fail;
   for (guint i = 0; source->aliases != NULL && source->aliases[i] != NULL; i++)
     {
-      g_autofree char *alias = clean_name (source->aliases[i]);
+      g_autofree char *alias = dossier_store_clean_name (source->aliases[i]);
 
       if (alias != NULL && g_ascii_strcasecmp (alias, source->name) != 0 &&
           !insert_source_alias (self, source->id, alias, error))
@@ -585,7 +584,7 @@ dossier_store_add_source (DossierStore  *self,
                           const char    *kind,
                           GError       **error)
 {
-  g_autofree char *clean = clean_name (name);
+  g_autofree char *clean = dossier_store_clean_name (name);
   gint64 id = 0;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), 0);
@@ -637,7 +636,7 @@ find_tag (DossierStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  return lookup_id (self, stmt, id, error);
+  return dossier_store_lookup_id (self, stmt, id, error);
 }
 
 static gboolean
@@ -653,12 +652,12 @@ set_tags (DossierStore        *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (!step_done (self, stmt, "saving tags", error))
+  if (!dossier_store_step_done (self, stmt, "saving tags", error))
     return FALSE;
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      g_autofree char *name = clean_name (tags[i]);
+      g_autofree char *name = dossier_store_clean_name (tags[i]);
       gint64 tag_id = 0;
 
       if (name == NULL)
@@ -671,7 +670,7 @@ set_tags (DossierStore        *self,
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-          if (!step_done (self, stmt, "adding a tag", error))
+          if (!dossier_store_step_done (self, stmt, "adding a tag", error))
             return FALSE;
           tag_id = sqlite3_last_insert_rowid (dossier_store_get_db (self));
         }
@@ -681,7 +680,7 @@ set_tags (DossierStore        *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, annotation_id);
       sqlite3_bind_int64 (stmt, 2, tag_id);
-      if (!step_done (self, stmt, "saving tags", error))
+      if (!dossier_store_step_done (self, stmt, "saving tags", error))
         return FALSE;
     }
   return TRUE;
@@ -738,8 +737,8 @@ dossier_store_rename_tag (DossierStore  *self,
                           const char    *new_name,
                           GError       **error)
 {
-  g_autofree char *old_clean = clean_name (old_name);
-  g_autofree char *new_clean = clean_name (new_name);
+  g_autofree char *old_clean = dossier_store_clean_name (old_name);
+  g_autofree char *new_clean = dossier_store_clean_name (new_name);
   sqlite3_stmt *stmt;
   gint64 old_id = 0;
   gint64 new_id = 0;
@@ -764,7 +763,7 @@ dossier_store_rename_tag (DossierStore  *self,
         goto fail;
       sqlite3_bind_text (stmt, 1, new_clean, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, old_id);
-      if (!step_done (self, stmt, "renaming the tag", error))
+      if (!dossier_store_step_done (self, stmt, "renaming the tag", error))
         goto fail;
     }
   else
@@ -777,13 +776,13 @@ dossier_store_rename_tag (DossierStore  *self,
         goto fail;
       sqlite3_bind_int64 (stmt, 1, new_id);
       sqlite3_bind_int64 (stmt, 2, old_id);
-      if (!step_done (self, stmt, "merging tags", error))
+      if (!dossier_store_step_done (self, stmt, "merging tags", error))
         goto fail;
       stmt = dossier_store_statement (self, "DELETE FROM tag WHERE id = ?", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, old_id);
-      if (!step_done (self, stmt, "merging tags", error))
+      if (!dossier_store_step_done (self, stmt, "merging tags", error))
         goto fail;
     }
   if (!dossier_store_commit_write (self, error))
@@ -800,7 +799,7 @@ dossier_store_delete_tag (DossierStore  *self,
                           const char    *name,
                           GError       **error)
 {
-  g_autofree char *clean = clean_name (name);
+  g_autofree char *clean = dossier_store_clean_name (name);
   sqlite3_stmt *stmt;
   gint64 id = 0;
 
@@ -814,7 +813,7 @@ dossier_store_delete_tag (DossierStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, "deleting the tag", error) ||
+  if (!dossier_store_step_done (self, stmt, "deleting the tag", error) ||
       !dossier_store_commit_write (self, error))
     goto fail;
   return TRUE;
@@ -962,7 +961,7 @@ dossier_store_list_annotations (DossierStore                   *self,
     }
   if (filter->speaker != NULL)
     {
-      g_autofree char *speaker = clean_name (filter->speaker);
+      g_autofree char *speaker = dossier_store_clean_name (filter->speaker);
 
       if (speaker != NULL && !find_entity (self, speaker, &speaker_id, error))
         return NULL;
@@ -975,7 +974,7 @@ dossier_store_list_annotations (DossierStore                   *self,
     }
   if (filter->tag != NULL)
     {
-      tag = clean_name (filter->tag);
+      tag = dossier_store_clean_name (filter->tag);
       if (!require_tag (self, tag ? tag : "", &tag_id, error))
         return NULL;
     }
@@ -987,6 +986,8 @@ dossier_store_list_annotations (DossierStore                   *self,
   " AND (?3 = 0 OR a.source_id = ?3) AND (?4 = 0 OR a.speaker_id = ?4)" \
   " AND (?5 = 0 OR EXISTS (SELECT 1 FROM annotation_tag y" \
   "                        WHERE y.annotation_id = a.id AND y.tag_id = ?5))" \
+  " AND (a.review = 'confirmed' OR ?6 AND a.review = 'suggested'" \
+  "      OR ?7 AND a.review = 'rejected')" \
   " ORDER BY a.document_id, a.status = 'orphan', a.start_offset, a.end_offset, a.id"
   if (filter->document_id != 0)
     stmt = dossier_store_statement (self, ANNOTATION_COLUMNS " WHERE a.document_id = ?1"
@@ -1004,6 +1005,8 @@ dossier_store_list_annotations (DossierStore                   *self,
   sqlite3_bind_int64 (stmt, 3, source_id);
   sqlite3_bind_int64 (stmt, 4, speaker_id);
   sqlite3_bind_int64 (stmt, 5, tag_id);
+  sqlite3_bind_int (stmt, 6, filter->suggested ? 1 : 0);
+  sqlite3_bind_int (stmt, 7, filter->rejected ? 1 : 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (annotations, read_annotation (stmt));
   sqlite3_reset (stmt);
@@ -1029,7 +1032,7 @@ dossier_store_annotations_at (DossierStore  *self,
 
   stmt = dossier_store_statement (self,
     ANNOTATION_COLUMNS
-    " WHERE a.document_id = ?1 AND a.status = 'anchored'"
+    " WHERE a.document_id = ?1 AND a.status = 'anchored' AND a.review <> 'rejected'"
     " AND a.start_offset <= ?2 AND a.end_offset > ?2"
     " ORDER BY a.end_offset - a.start_offset, a.start_offset, a.id", error);
   if (stmt == NULL)
@@ -1056,7 +1059,7 @@ resolve_fields (DossierStore                   *self,
                 GError                        **error)
 {
   return ensure_entity (self, fields->speaker, DOSSIER_ENTITY_PERSON, speaker_id, error) &&
-         ensure_source (self, fields->source, source_id, error);
+         dossier_store_ensure_source (self, fields->source, source_id, error);
 }
 
 static void
@@ -1066,7 +1069,7 @@ bind_fields (sqlite3_stmt                  *stmt,
              gint64                         speaker_id,
              gint64                         source_id)
 {
-  g_autofree char *cue = clean_name (fields->cue);
+  g_autofree char *cue = dossier_store_clean_name (fields->cue);
 
   sqlite3_bind_text (stmt, first, dossier_annotation_kind_to_string (fields->kind), -1,
                      SQLITE_STATIC);
@@ -1078,6 +1081,33 @@ bind_fields (sqlite3_stmt                  *stmt,
   if (fields->credibility != 0)
     sqlite3_bind_int (stmt, first + 4, fields->credibility);
   sqlite3_bind_text (stmt, first + 5, fields->note ? fields->note : "", -1, SQLITE_TRANSIENT);
+}
+
+/* The analyst's own quote or claim takes the place of the quotes extraction suggested over
+ * the same words: one passage, one annotation. */
+static gboolean
+replace_suggestions (DossierStore           *self,
+                     gint64                  document_id,
+                     gint64                  id,
+                     DossierAnnotationKind   kind,
+                     guint                   start,
+                     guint                   end,
+                     GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (kind != DOSSIER_ANNOTATION_QUOTE && kind != DOSSIER_ANNOTATION_CLAIM)
+    return TRUE;
+  stmt = dossier_store_statement (self,
+    "DELETE FROM annotation WHERE document_id = ?1 AND start_offset < ?3 AND end_offset > ?2"
+    " AND origin = 'auto' AND review = 'suggested' AND id <> ?4", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  sqlite3_bind_int64 (stmt, 4, id);
+  return dossier_store_step_done (self, stmt, "replacing a suggestion", error);
 }
 
 gint64
@@ -1130,10 +1160,12 @@ dossier_store_add_annotation (DossierStore                   *self,
   sqlite3_bind_text (stmt, 6, selector.suffix, -1, SQLITE_STATIC);
   bind_fields (stmt, 7, fields, speaker_id, source_id);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, "saving the annotation", error))
+  if (!dossier_store_step_done (self, stmt, "saving the annotation", error))
     goto fail;
   id = sqlite3_last_insert_rowid (dossier_store_get_db (self));
-  if (!set_tags (self, id, fields->tags, error) || !dossier_store_commit_write (self, error))
+  if (!set_tags (self, id, fields->tags, error) ||
+      !replace_suggestions (self, document_id, id, fields->kind, start, end, error) ||
+      !dossier_store_commit_write (self, error))
     goto fail;
   g_debug ("annotation %" G_GINT64_FORMAT " on document %" G_GINT64_FORMAT " [%u, %u)", id,
            document_id, start, end);
@@ -1173,7 +1205,7 @@ dossier_store_update_annotation (DossierStore                   *self,
   bind_fields (stmt, 1, fields, speaker_id, source_id);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, id);
-  if (!step_done (self, stmt, "saving the annotation", error))
+  if (!dossier_store_step_done (self, stmt, "saving the annotation", error))
     goto fail;
   if (sqlite3_changes (dossier_store_get_db (self)) == 0)
     {
@@ -1205,7 +1237,7 @@ dossier_store_remove_annotation (DossierStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, "deleting the annotation", error))
+  if (!dossier_store_step_done (self, stmt, "deleting the annotation", error))
     goto fail;
   if (sqlite3_changes (dossier_store_get_db (self)) == 0)
     {
@@ -1276,7 +1308,7 @@ dossier_store_put_annotation (DossierStore       *self,
   sqlite3_bind_text (stmt, 16, a->review ? a->review : "confirmed", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 17, a->created_at ? a->created_at : now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 18, a->modified_at ? a->modified_at : now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, "saving the annotation", error) ||
+  if (!dossier_store_step_done (self, stmt, "saving the annotation", error) ||
       !set_tags (self, a->id, fields.tags, error) ||
       !dossier_store_commit_write (self, error))
     goto fail;
@@ -1302,6 +1334,8 @@ dossier_store_reanchor (DossierStore           *self,
   DossierReanchorReport counts = { 0, };
 
   filter.document_id = document_id;
+  filter.suggested = TRUE;
+  filter.rejected = TRUE;
   annotations = dossier_store_list_annotations (self, &filter, error);
   if (annotations == NULL)
     return FALSE;
@@ -1327,7 +1361,7 @@ dossier_store_reanchor (DossierStore           *self,
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, a->id);
-          if (!step_done (self, stmt, "re-anchoring annotations", error))
+          if (!dossier_store_step_done (self, stmt, "re-anchoring annotations", error))
             return FALSE;
           continue;
         }
@@ -1349,7 +1383,7 @@ dossier_store_reanchor (DossierStore           *self,
       sqlite3_bind_text (stmt, 4, placed.prefix, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, placed.suffix, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 6, a->id);
-      if (!step_done (self, stmt, "re-anchoring annotations", error))
+      if (!dossier_store_step_done (self, stmt, "re-anchoring annotations", error))
         return FALSE;
     }
   g_debug ("re-anchored document %" G_GINT64_FORMAT ": %u unchanged, %u moved, "
@@ -1425,7 +1459,7 @@ dossier_store_set_document_note (DossierStore  *self,
       sqlite3_bind_text (stmt, 2, body, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
     }
-  if (!step_done (self, stmt, "saving the notes", error) ||
+  if (!dossier_store_step_done (self, stmt, "saving the notes", error) ||
       !dossier_store_commit_write (self, error))
     goto fail;
   return TRUE;

@@ -52,6 +52,14 @@ void          dossier_store_bind_text      (sqlite3_stmt  *stmt,
                                             const char    *value);
 char         *dossier_store_column_strdup  (sqlite3_stmt  *stmt,
                                             int            column);
+/* Ids found or created by the current write transaction, by a key of the caller's making
+ * (0: not known).  Forgotten when a transaction starts and on any rollback, so an id from it
+ * is always one the workspace holds. */
+gint64        dossier_store_cache_lookup   (DossierStore  *self,
+                                            const char    *key);
+void          dossier_store_cache_insert   (DossierStore  *self,
+                                            const char    *key,
+                                            gint64         id);
 /* BEGIN IMMEDIATE, or a savepoint inside a batch. */
 gboolean      dossier_store_begin_write    (DossierStore  *self,
                                             GError       **error);
@@ -67,6 +75,47 @@ gboolean      dossier_store_reanchor       (DossierStore           *self,
                                             const char             *text,
                                             DossierReanchorReport  *report,
                                             GError                **error);
+/* Steps a statement that returns no row, and resets it. */
+gboolean      dossier_store_step_done      (DossierStore  *self,
+                                            sqlite3_stmt  *stmt,
+                                            const char    *doing,
+                                            GError       **error);
+/* Runs a query that yields at most one integer; *value is 0 when it yields no row. */
+gboolean      dossier_store_lookup_id      (DossierStore  *self,
+                                            sqlite3_stmt  *stmt,
+                                            gint64        *value,
+                                            GError       **error);
+/* A name as stored: trimmed, inner runs of white space made one space; NULL when empty. */
+char         *dossier_store_clean_name     (const char    *name);
+/* The source called @name (or with that alias), created (kind "other") when the workspace
+ * has none; *id is 0 when @name is empty.  Inside the caller's write. */
+gboolean      dossier_store_ensure_source  (DossierStore  *self,
+                                            const char    *name,
+                                            gint64        *id,
+                                            GError       **error);
+/* Fills entity.variant_key where it is missing (migration 3). */
+gboolean      dossier_store_fill_variant_keys (DossierStore  *self,
+                                               GError       **error);
+/* Replaces the automatic suggestions of @document_id (whose text is @text) with those of
+ * @extraction, keeping what the analyst reviewed; inside the caller's write.  @fresh: the
+ * document was just added and has none yet. */
+gboolean      dossier_store_apply_extraction (DossierStore             *self,
+                                              gint64                    document_id,
+                                              const char               *text,
+                                              const DossierExtraction  *extraction,
+                                              gboolean                  fresh,
+                                              DossierExtractionCounts  *counts,
+                                              GError                  **error);
+/* Deletes the pending suggestions of @document_id; inside the caller's write. */
+gboolean      dossier_store_clear_suggestions (DossierStore  *self,
+                                               gint64         document_id,
+                                               GError       **error);
+/* Moves the reviewed mentions and events of @document_id into its new @text (by their
+ * words), dropping those no longer in it; inside the caller's write. */
+gboolean      dossier_store_relocate_reviewed (DossierStore  *self,
+                                               gint64         document_id,
+                                               const char    *text,
+                                               GError       **error);
 /* The current time as stored: ISO 8601 in UTC. */
 char         *dossier_store_now            (void);
 

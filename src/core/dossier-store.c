@@ -22,6 +22,8 @@ struct _DossierStore
   gboolean    in_batch;
   /* Prepared statements, keyed by their (static) SQL text. */
   GHashTable *statements;
+  /* Ids looked up inside the current write transaction (dossier_store_cache_*()). */
+  GHashTable *write_cache;
 };
 
 G_DEFINE_FINAL_TYPE (DossierStore, dossier_store, G_TYPE_OBJECT)
@@ -161,9 +163,68 @@ static const char schema_v2[] =
   "  modified_at TEXT NOT NULL\n"
   ");\n";
 
+/* Automatic extraction: entity mentions and dated events, beside the quotes that are
+ * annotations.  A suggestion is a row with origin 'auto' and status (for quotes,
+ * annotation.review) 'suggested'; re-extraction replaces those and nothing else.  A rejected
+ * suggestion stays as a hidden row: it is what keeps re-extraction from proposing it again,
+ * and what lets a review be undone. */
+static const char schema_v3[] =
+  /* Where transliteration variants of a name meet (dossier_name_variant_key()): entities of
+   * one kind with the same key are proposed for a merge. */
+  "ALTER TABLE entity ADD COLUMN variant_key TEXT;\n"
+  "ALTER TABLE entity ADD COLUMN origin TEXT NOT NULL DEFAULT 'analyst'\n"
+  "  CHECK (origin IN ('analyst', 'auto'));\n"
+  "CREATE INDEX entity_by_variant_key ON entity (variant_key, kind);\n"
+  "CREATE TABLE mention (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  entity_id    INTEGER NOT NULL REFERENCES entity (id) ON DELETE CASCADE,\n"
+  "  document_id  INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,\n"
+  "  start_offset INTEGER NOT NULL,\n"
+  "  end_offset   INTEGER NOT NULL,\n"
+  "  exact        TEXT NOT NULL,\n"
+  "  origin       TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'analyst')),\n"
+  "  status       TEXT NOT NULL DEFAULT 'suggested'\n"
+  "               CHECK (status IN ('suggested', 'confirmed', 'rejected')),\n"
+  "  CHECK (0 <= start_offset AND start_offset < end_offset),\n"
+  /* Also the per-document index. */
+  "  UNIQUE (document_id, start_offset, end_offset, entity_id)\n"
+  ");\n"
+  "CREATE INDEX mention_by_entity ON mention (entity_id, document_id);\n"
+  "CREATE TABLE event (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  document_id    INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,\n"
+  /* The date expression that dated it, and its value (TimeML / ISO 8601). */
+  "  start_offset   INTEGER NOT NULL,\n"
+  "  end_offset     INTEGER NOT NULL,\n"
+  "  expression     TEXT NOT NULL,\n"
+  "  value          TEXT NOT NULL CHECK (value <> ''),\n"
+  "  precision      TEXT NOT NULL CHECK (precision IN ('day', 'week', 'month', 'year')),\n"
+  "  uncertain      INTEGER NOT NULL DEFAULT 0 CHECK (uncertain IN (0, 1)),\n"
+  "  sentence_start INTEGER NOT NULL,\n"
+  "  sentence_end   INTEGER NOT NULL,\n"
+  "  origin         TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'analyst')),\n"
+  "  status         TEXT NOT NULL DEFAULT 'suggested'\n"
+  "                 CHECK (status IN ('suggested', 'confirmed', 'rejected')),\n"
+  "  CHECK (0 <= start_offset AND start_offset < end_offset),\n"
+  "  CHECK (0 <= sentence_start AND sentence_start <= sentence_end),\n"
+  "  UNIQUE (document_id, start_offset, end_offset)\n"
+  ");\n"
+  /* An event's entities are those mentioned in its sentence (not rejected there): read
+   * through mention's (document_id, start_offset) index, not stored twice. */
+  "CREATE INDEX event_by_value ON event (value);\n"
+  /* Merge proposals the analyst turned down: "these two are different people". */
+  "CREATE TABLE merge_dismissal (\n"
+  "  entity_id INTEGER NOT NULL REFERENCES entity (id) ON DELETE CASCADE,\n"
+  "  other_id  INTEGER NOT NULL REFERENCES entity (id) ON DELETE CASCADE,\n"
+  "  PRIMARY KEY (entity_id, other_id),\n"
+  "  CHECK (entity_id < other_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX merge_dismissal_by_other ON merge_dismissal (other_id);\n";
+
 static const DossierMigration migrations[] = {
   { 1, schema_v1, NULL },
   { 2, schema_v2, dossier_store_load_source_registry },
+  { 3, schema_v3, dossier_store_fill_variant_keys },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
@@ -303,12 +364,38 @@ dossier_store_column_strdup (sqlite3_stmt *stmt,
 
 /* Transactions */
 
+gint64
+dossier_store_cache_lookup (DossierStore *self,
+                            const char   *key)
+{
+  const gint64 *id = g_hash_table_lookup (self->write_cache, key);
+
+  return id != NULL ? *id : 0;
+}
+
+void
+dossier_store_cache_insert (DossierStore *self,
+                            const char   *key,
+                            gint64        id)
+{
+  g_hash_table_replace (self->write_cache, g_strdup (key), g_memdup2 (&id, sizeof id));
+}
+
+/* The cache holds only what the current transaction wrote or read under its lock: it is
+ * forgotten when a transaction starts, and when anything is rolled back. */
+static void
+forget_cache (DossierStore *self)
+{
+  g_hash_table_remove_all (self->write_cache);
+}
+
 gboolean
 dossier_store_begin_write (DossierStore  *self,
              GError       **error)
 {
   if (self->in_batch)
     return dossier_store_exec (self, "SAVEPOINT dossier_write", "starting a write", error);
+  forget_cache (self);
   return dossier_store_exec (self, "BEGIN IMMEDIATE", "starting a write", error);
 }
 
@@ -324,6 +411,7 @@ dossier_store_commit_write (DossierStore  *self,
 void
 dossier_store_rollback_write (DossierStore *self)
 {
+  forget_cache (self);
   if (self->in_batch)
     {
       sqlite3_exec (self->db, "ROLLBACK TO dossier_write", NULL, NULL, NULL);
@@ -340,6 +428,7 @@ dossier_store_begin_batch (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
+  forget_cache (self);
   if (!dossier_store_exec (self, "BEGIN IMMEDIATE", "starting an import", error))
     return FALSE;
   self->in_batch = TRUE;
@@ -370,6 +459,7 @@ dossier_store_rollback_batch (DossierStore *self)
   if (!self->in_batch)
     return;
   self->in_batch = FALSE;
+  forget_cache (self);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -384,6 +474,7 @@ dossier_store_finalize (GObject *object)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   /* Statements must be finalized before the connection closes. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->write_cache, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -409,6 +500,7 @@ dossier_store_init (DossierStore *self)
 {
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
+  self->write_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static char *
@@ -566,7 +658,13 @@ dossier_store_open_with_migrations (const char             *path,
 
   if (!dossier_store_exec (self, "PRAGMA journal_mode = WAL", "opening the workspace", error) ||
       !dossier_store_exec (self, "PRAGMA synchronous = FULL", "opening the workspace", error) ||
-      !dossier_store_exec (self, "PRAGMA foreign_keys = ON", "opening the workspace", error))
+      !dossier_store_exec (self, "PRAGMA foreign_keys = ON", "opening the workspace", error) ||
+      /* Importing writes to several indexes at scattered places (mentions by entity, events
+       * by date): beyond SQLite's default 2 MB of cache each of those writes rereads pages. */
+      !dossier_store_exec (self, "PRAGMA cache_size = -32768", "opening the workspace", error) ||
+      /* Each document of a batch is a savepoint, whose journal of the pages it changes would
+       * otherwise be a temporary file written page by page. */
+      !dossier_store_exec (self, "PRAGMA temp_store = MEMORY", "opening the workspace", error))
     return NULL;
   self->schema_version = version;
 
@@ -652,7 +750,7 @@ title_for (DossierArticle *article,
 static gboolean
 insert_regions (DossierStore    *self,
                 gint64           id,
-                DossierArticle  *article,
+                GArray          *regions,
                 GError         **error)
 {
   sqlite3_stmt *stmt;
@@ -667,9 +765,9 @@ insert_regions (DossierStore    *self,
       return FALSE;
     }
 
-  for (guint i = 0; article->regions && i < article->regions->len; i++)
+  for (guint i = 0; regions && i < regions->len; i++)
     {
-      const DossierRegion *region = &g_array_index (article->regions, DossierRegion, i);
+      const DossierRegion *region = &g_array_index (regions, DossierRegion, i);
       int rc;
 
       stmt = dossier_store_statement (self,
@@ -724,13 +822,14 @@ find_by_sha256 (DossierStore  *self,
   return TRUE;
 }
 
-gboolean
-dossier_store_add_document (DossierStore    *self,
-                            DossierArticle  *article,
-                            GBytes          *original,
-                            const char      *source_name,
-                            gint64          *id,
-                            GError         **error)
+static gboolean
+add_document (DossierStore            *self,
+              DossierArticle          *article,
+              const DossierExtraction *extraction,
+              GBytes                  *original,
+              const char              *source_name,
+              gint64                  *id,
+              GError                 **error)
 {
   g_autofree char *sha256 = NULL;
   g_autofree char *existing_title = NULL;
@@ -798,7 +897,14 @@ dossier_store_add_document (DossierStore    *self,
     }
   new_id = sqlite3_last_insert_rowid (self->db);
 
-  if (!insert_regions (self, new_id, article, error) || !dossier_store_commit_write (self, error))
+  if (!insert_regions (self, new_id, extraction ? extraction->regions : article->regions,
+                       error))
+    goto fail;
+  if (extraction != NULL &&
+      !dossier_store_apply_extraction (self, new_id, article->text, extraction, TRUE, NULL,
+                                       error))
+    goto fail;
+  if (!dossier_store_commit_write (self, error))
     goto fail;
 
   g_debug ("stored document %" G_GINT64_FORMAT " from %s", new_id, source_name);
@@ -809,6 +915,31 @@ dossier_store_add_document (DossierStore    *self,
 fail:
   dossier_store_rollback_write (self);
   return FALSE;
+}
+
+gboolean
+dossier_store_add_document (DossierStore    *self,
+                            DossierArticle  *article,
+                            GBytes          *original,
+                            const char      *source_name,
+                            gint64          *id,
+                            GError         **error)
+{
+  return add_document (self, article, NULL, original, source_name, id, error);
+}
+
+gboolean
+dossier_store_add_extracted_document (DossierStore            *self,
+                                      DossierArticle          *article,
+                                      const DossierExtraction *extraction,
+                                      GBytes                  *original,
+                                      const char              *source_name,
+                                      gint64                  *id,
+                                      GError                 **error)
+{
+  g_return_val_if_fail (extraction != NULL, FALSE);
+
+  return add_document (self, article, extraction, original, source_name, id, error);
 }
 
 static gboolean
@@ -842,9 +973,11 @@ dossier_store_update_document (DossierStore           *self,
                                DossierReanchorReport  *report,
                                GError                **error)
 {
+  g_autoptr(DossierExtraction) extraction = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *title = NULL;
   g_autofree char *modified_at = NULL;
+  g_autofree char *day = NULL;
   gint64 existing = 0;
   sqlite3_stmt *stmt;
   gconstpointer data;
@@ -854,6 +987,10 @@ dossier_store_update_document (DossierStore           *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (article != NULL && article->text != NULL, FALSE);
   g_return_val_if_fail (original != NULL, FALSE);
+
+  /* Outside the write, which other connections wait for. */
+  day = dossier_article_dup_day (article);
+  extraction = dossier_extract_all (article->text, article->regions, day);
 
   if (!dossier_store_begin_write (self, error))
     return FALSE;
@@ -903,8 +1040,12 @@ dossier_store_update_document (DossierStore           *self,
       dossier_store_set_error (self, error, rc, "saving the document");
       goto fail;
     }
-  if (!insert_regions (self, id, article, error) ||
+  if (!insert_regions (self, id, extraction->regions, error) ||
+      !dossier_store_clear_suggestions (self, id, error) ||
       !dossier_store_reanchor (self, id, article->text, report, error) ||
+      !dossier_store_relocate_reviewed (self, id, article->text, error) ||
+      !dossier_store_apply_extraction (self, id, article->text, extraction, FALSE, NULL,
+                                       error) ||
       !dossier_store_commit_write (self, error))
     goto fail;
   return TRUE;
@@ -912,6 +1053,41 @@ dossier_store_update_document (DossierStore           *self,
 fail:
   dossier_store_rollback_write (self);
   return FALSE;
+}
+
+gboolean
+dossier_store_reextract (DossierStore             *self,
+                         gint64                    document_id,
+                         DossierExtractionCounts  *counts,
+                         GError                  **error)
+{
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(DossierExtraction) extraction = NULL;
+  g_autofree char *day = NULL;
+  const char *text;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  document = dossier_store_get_document (self, document_id, error);
+  if (document == NULL)
+    return FALSE;
+  text = dossier_document_get_text (document);
+  day = dossier_published_day (dossier_document_get_published (document),
+                               dossier_document_get_precision (document));
+  extraction = dossier_extract_all (text, dossier_document_get_regions (document), day);
+
+  if (!dossier_store_begin_write (self, error))
+    return FALSE;
+  if (!document_exists (self, document_id, error) ||
+      !insert_regions (self, document_id, extraction->regions, error) ||
+      !dossier_store_apply_extraction (self, document_id, text, extraction, FALSE, counts,
+                                       error) ||
+      !dossier_store_commit_write (self, error))
+    {
+      dossier_store_rollback_write (self);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -7,13 +7,14 @@
 #include "dossier-article.h"
 #include "dossier-document.h"
 #include "dossier-entity.h"
+#include "dossier-extract.h"
 #include "dossier-source.h"
 #include "dossier-tag.h"
 
 G_BEGIN_DECLS
 
 /* The schema version this build writes.  Each version is one numbered migration. */
-#define DOSSIER_SCHEMA_VERSION 2
+#define DOSSIER_SCHEMA_VERSION 3
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 
@@ -143,9 +144,11 @@ typedef struct {
   const char *tag;           /* NULL: any; matched case-insensitively */
   const char *source;        /* NULL: any; a source name or alias */
   const char *speaker;       /* NULL: any; an entity name */
+  gboolean    suggested;     /* also extraction's suggestions not yet reviewed */
+  gboolean    rejected;      /* also suggestions the analyst rejected */
 } DossierAnnotationFilter;
 
-#define DOSSIER_ANNOTATION_FILTER_INIT { 0, -1, NULL, NULL, NULL }
+#define DOSSIER_ANNOTATION_FILTER_INIT { 0, -1, NULL, NULL, NULL, FALSE, FALSE }
 
 /* DossierAnnotation in document, then text order; orphans after the anchored ones of their
  * document.  @filter may be NULL. */
@@ -167,6 +170,139 @@ gint64        dossier_store_ensure_entity   (DossierStore       *self,
                                              const char         *name,
                                              DossierEntityKind   kind,
                                              GError            **error);
+
+/* Automatic extraction.  Its results are suggestions (origin "auto") until the analyst
+ * confirms or rejects them; a rejected one stays hidden and is not proposed again. */
+
+typedef struct {
+  guint entities;   /* entities the document mentions */
+  guint mentions;   /* new suggested mentions */
+  guint events;     /* new suggested dated events */
+  guint quotes;     /* new suggested quotes */
+} DossierExtractionCounts;
+
+/* Stores an imported article (as dossier_store_add_document()) with what @extraction found
+ * in it, all in one write: the refined regions, and the entities, mentions, dated events
+ * and quotes as suggestions.  @extraction is dossier_extract_all() of @article. */
+gboolean      dossier_store_add_extracted_document (DossierStore            *self,
+                                                    DossierArticle          *article,
+                                                    const DossierExtraction *extraction,
+                                                    GBytes                  *original,
+                                                    const char              *source_name,
+                                                    gint64                  *id,
+                                                    GError                 **error);
+/* Runs the extractors again over a stored document and replaces its pending suggestions;
+ * what the analyst confirmed or rejected stays as it is.  @counts may be NULL. */
+gboolean      dossier_store_reextract       (DossierStore             *self,
+                                             gint64                    document_id,
+                                             DossierExtractionCounts  *counts,
+                                             GError                  **error);
+
+typedef enum {
+  DOSSIER_REVIEW_SUGGESTED,
+  DOSSIER_REVIEW_CONFIRMED,
+  DOSSIER_REVIEW_REJECTED,
+} DossierReview;
+
+const char *dossier_review_to_string   (DossierReview  review);
+gboolean    dossier_review_from_string (const char    *name,
+                                        DossierReview *review);
+
+typedef enum {
+  DOSSIER_SUGGESTION_ENTITY,   /* an entity mention */
+  DOSSIER_SUGGESTION_DATE,     /* a dated event */
+  DOSSIER_SUGGESTION_QUOTE,    /* a quote annotation */
+} DossierSuggestionKind;
+
+const char *dossier_suggestion_kind_to_string   (DossierSuggestionKind  kind);
+gboolean    dossier_suggestion_kind_from_string (const char            *name,
+                                                 DossierSuggestionKind *kind);
+
+typedef struct {
+  DossierSuggestionKind kind;
+  gint64                id;           /* of the mention, event or annotation */
+  gint64                document_id;
+  guint                 start;        /* code points into the document's text */
+  guint                 end;
+  char                 *text;         /* the words at [start, end) */
+  char                 *label;        /* entity name; date value; the speaker, or NULL */
+  char                 *detail;       /* entity kind; date precision; the outlet, or NULL */
+  DossierReview         review;
+} DossierSuggestion;
+
+void dossier_suggestion_free (DossierSuggestion *suggestion);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSuggestion, dossier_suggestion_free)
+
+/* DossierSuggestion of one document (or of all when @document_id is 0), in document and text
+ * order: only the pending ones, or also those reviewed when @include_reviewed. */
+GPtrArray    *dossier_store_list_suggestions (DossierStore  *self,
+                                              gint64         document_id,
+                                              gboolean       include_reviewed,
+                                              GError       **error);
+/* Confirms, rejects, or (undo) puts back as pending one suggestion.  Editing a suggested
+ * quote with dossier_store_update_annotation() also confirms it. */
+gboolean      dossier_store_review_suggestion (DossierStore           *self,
+                                               DossierSuggestionKind   kind,
+                                               gint64                  id,
+                                               DossierReview           review,
+                                               GError                **error);
+
+/* A dated event of the timeline: a date in a document, its sentence and the entities
+ * mentioned there. */
+typedef struct {
+  gint64                id;
+  gint64                document_id;
+  char                 *document_title;
+  char                 *document_date;   /* the document's published date, or NULL */
+  guint                 start;           /* the date expression, code points */
+  guint                 end;
+  char                 *expression;      /* "last week" */
+  char                 *value;           /* "2024-W24" */
+  DossierDatePrecision  precision;
+  gboolean              uncertain;       /* resolved from a relative expression */
+  guint                 sentence_start;
+  guint                 sentence_end;
+  char                 *sentence;
+  GStrv                 entities;        /* names, in order of mention; never NULL */
+  DossierReview         review;
+} DossierEvent;
+
+void dossier_event_free (DossierEvent *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierEvent, dossier_event_free)
+
+/* DossierEvent of one document (0: all), by date value, then document and position; those
+ * rejected are left out. */
+GPtrArray    *dossier_store_list_events     (DossierStore  *self,
+                                             gint64         document_id,
+                                             GError       **error);
+
+/* Two entities of one kind whose names are transliteration variants of each other
+ * ("Araghchi" and "Araqchi"), found in different documents. */
+typedef struct {
+  gint64             entity_id;
+  char              *name;
+  gint64             other_id;
+  char              *other_name;
+  DossierEntityKind  kind;
+} DossierMergeProposal;
+
+void dossier_merge_proposal_free (DossierMergeProposal *proposal);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierMergeProposal, dossier_merge_proposal_free)
+
+/* The merges to propose (DossierMergeProposal), leaving out those dismissed. */
+GPtrArray    *dossier_store_list_merge_proposals (DossierStore  *self,
+                                                  GError       **error);
+/* Makes @other_id part of @entity_id: its name and aliases become aliases, its mentions,
+ * events and attributed quotes move over, and it is removed. */
+gboolean      dossier_store_merge_entities  (DossierStore  *self,
+                                             gint64         entity_id,
+                                             gint64         other_id,
+                                             GError       **error);
+/* "These two are different": the pair is no longer proposed. */
+gboolean      dossier_store_dismiss_merge   (DossierStore  *self,
+                                             gint64         entity_id,
+                                             gint64         other_id,
+                                             GError       **error);
 
 /* Sources (outlets).  New workspaces start with the built-in registry. */
 GPtrArray    *dossier_store_list_sources    (DossierStore    *self,

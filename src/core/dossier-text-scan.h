@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 G_BEGIN_DECLS
@@ -11,6 +12,20 @@ G_BEGIN_DECLS
  * decoded to UCS-4 (offsets are code points), and both walk it once, so these are small
  * inline tests with an ASCII fast path: most news text is ASCII between the curly quotes.
  */
+
+/* ASCII letters and digits: 1, the rest of ASCII: 0. */
+static const guint8 dossier_scan_ascii_alnum[128] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+  ['8'] = 1, ['9'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+  ['Y'] = 1, ['Z'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1,
+};
 
 static inline gboolean
 dossier_scan_is_space (gunichar c)
@@ -26,7 +41,7 @@ static inline gboolean
 dossier_scan_is_word_char (gunichar c)
 {
   if (c < 0x80)
-    return g_ascii_isalnum ((char) c);
+    return dossier_scan_ascii_alnum[c];
   if (c == 0xA0 || (c >= 0x2000 && c <= 0x206F))
     return FALSE;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
@@ -104,25 +119,59 @@ dossier_scan_ascii_lower (gunichar c)
   return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* The text as code points, for valid UTF-8 the same as g_utf8_to_ucs4_fast() but with a
- * fast path for ASCII, which is most of any news text.  Free with g_free(). */
+/* The text @text[0, @len) as code points (@text[@len] must be its NUL), for valid UTF-8 the
+ * same as g_utf8_to_ucs4_fast() but with fast paths for ASCII, which is most of any news
+ * text, and for two- and three-byte sequences.  Free with g_free(). */
 static inline gunichar *
-dossier_scan_decode (const char *text,
-                     guint      *n_chars)
+dossier_scan_decode_len (const char *text,
+                         gsize       len,
+                         guint      *n_chars)
 {
-  gsize len = strlen (text);
   gunichar *u = g_new (gunichar, len + 1);
   const guchar *p = (const guchar *) text, *end = p + len;
   guint n = 0;
 
   while (p < end)
     {
-      if (*p < 0x80)
-        u[n++] = *p++;
+      guchar b = *p;
+
+      /* Eight ASCII bytes at a time, widened by a loop the compiler vectorizes. */
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, sizeof w);
+          if (w & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+          for (guint k = 0; k < 8; k++)
+            u[n + k] = p[k];
+          n += 8;
+          p += 8;
+        }
+      if (p >= end)
+        break;
+      b = *p;
+      if (b < 0x80)
+        {
+          u[n++] = b;
+          p++;
+        }
+      /* What g_utf8_get_char() makes of a lead byte and well-formed continuation bytes
+       * (the last one may be the NUL after the text, which is not one). */
+      else if ((b & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80)
+        {
+          u[n++] = (gunichar) (b & 0x1F) << 6 | (p[1] & 0x3F);
+          p += 2;
+        }
+      else if ((b & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          u[n++] = (gunichar) (b & 0x0F) << 12 | (gunichar) (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+          p += 3;
+        }
       else
         {
           u[n++] = g_utf8_get_char ((const char *) p);
-          p += g_utf8_skip[*p];
+          p += g_utf8_skip[b];
         }
     }
   u[n] = 0;
@@ -130,12 +179,30 @@ dossier_scan_decode (const char *text,
   return u;
 }
 
-/* Words after which a full stop does not end a sentence ("Sen. Ted Cruz", "U.S. officials"):
- * @word is the lowercased ASCII word before the stop. */
-static inline gboolean
-dossier_scan_is_abbreviation (const char *word)
+/* The same for the whole NUL-terminated @text. */
+static inline gunichar *
+dossier_scan_decode (const char *text,
+                     guint      *n_chars)
 {
-  /* Sorted: looked up by bisection. */
+  return dossier_scan_decode_len (text, strlen (text), n_chars);
+}
+
+static inline int
+dossier_scan_compare_keys (const void *a,
+                           const void *b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Words after which a full stop does not end a sentence ("Sen. Ted Cruz", "U.S. officials"):
+ * @key is the lowercased ASCII word before the stop, of @len bytes (1 to 7), packed into a
+ * number a byte a letter, the first in the lowest byte. */
+static inline gboolean
+dossier_scan_is_abbreviation (guint64 key,
+                              guint   len)
+{
   static const char * const abbreviations[] = {
     "a.m", "adm", "approx", "apr", "atty", "aug", "brig", "capt", "cmdr", "co", "col", "corp",
     "dec", "dept", "dr", "e.g", "feb", "ft", "gen", "gov", "i.e", "inc", "insp", "jan", "jr",
@@ -143,25 +210,35 @@ dossier_scan_is_abbreviation (const char *word)
     "p.m", "pres", "prof", "rep", "reps", "rev", "sec", "sen", "sens", "sep", "sept", "sgt",
     "sr", "st", "supt", "u.k", "u.n", "u.s", "u.s.a", "vs",
   };
+  /* The words packed the same way and sorted, made once, for a bisection over numbers. */
+  static guint64 keys[G_N_ELEMENTS (abbreviations)];
+  static gsize ready = 0;
+  guint lo = 0, hi = G_N_ELEMENTS (keys);
 
-  if (word[0] != '\0' && word[1] == '\0')
+  if (len == 1)
     return TRUE; /* an initial: "George W. Bush" */
-  {
-    guint lo = 0, hi = G_N_ELEMENTS (abbreviations);
+  if (g_once_init_enter (&ready))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (abbreviations); k++)
+        {
+          keys[k] = 0;
+          for (guint m = 0; abbreviations[k][m] != '\0'; m++)
+            keys[k] |= (guint64) (guchar) abbreviations[k][m] << (8 * m);
+        }
+      qsort (keys, G_N_ELEMENTS (keys), sizeof keys[0], dossier_scan_compare_keys);
+      g_once_init_leave (&ready, 1);
+    }
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
 
-    while (lo < hi)
-      {
-        guint mid = (lo + hi) / 2;
-        int c = strcmp (word, abbreviations[mid]);
-
-        if (c == 0)
-          return TRUE;
-        if (c < 0)
-          hi = mid;
-        else
-          lo = mid + 1;
-      }
-  }
+      if (keys[mid] == key)
+        return TRUE;
+      if (keys[mid] > key)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
   return FALSE;
 }
 
@@ -200,11 +277,11 @@ dossier_scan_ends_sentence (const gunichar *u,
     return FALSE;
   if (c == '.')
     {
-      char word[8];
       guint k = i, len = 0;
+      guint64 key = 0;
 
-      /* The word before the stop, with inner stops ("U.S"), lowercased. */
-      while (k > 0 && i - k < sizeof word - 1)
+      /* The word before the stop, with inner stops ("U.S"), lowercased: 7 bytes at most. */
+      while (k > 0 && i - k < 7)
         {
           gunichar p = u[k - 1];
 
@@ -217,20 +294,32 @@ dossier_scan_ends_sentence (const gunichar *u,
         }
       if (k > 0 && dossier_scan_is_word_char (u[k - 1]))
         return TRUE; /* a longer or non-ASCII word: not an abbreviation */
-      for (guint m = k; m < i && len < sizeof word - 1; m++)
-        word[len++] = (char) dossier_scan_ascii_lower (u[m]);
-      word[len] = '\0';
-      if (len > 0 && dossier_scan_is_abbreviation (word))
+      for (guint m = k; m < i && len < 7; m++)
+        key |= (guint64) dossier_scan_ascii_lower (u[m]) << (8 * len++);
+      if (len > 0 && dossier_scan_is_abbreviation (key, len))
         return FALSE;
     }
   return TRUE;
 }
 
-/* dossier_extract_regions() on text already decoded: the quote extractor refines the
- * regions it is given without decoding the text twice.  Defined in
- * dossier-extract-regions.c. */
-GArray *dossier_scan_refine_regions (const gunichar *u,
-                                     guint           n,
-                                     GArray         *regions);
+/* The extractors on text already checked and decoded, so that dossier_extract_all() reads
+ * it once: @text is valid UTF-8 of @length bytes (less than G_MAXUINT32), @u its @n code
+ * points (dossier_scan_decode_len()). */
+
+/* dossier_extract_regions(); the quote extractor refines the regions it is given without
+ * decoding the text twice.  Defined in dossier-extract-regions.c. */
+GArray    *dossier_scan_refine_regions   (const gunichar *u,
+                                          guint           n,
+                                          GArray         *regions);
+
+/* dossier_extract_entities().  Defined in dossier-extract-entities.c. */
+GPtrArray *dossier_scan_extract_entities (const char     *text,
+                                          gsize           length,
+                                          GArray         *regions);
+
+/* dossier_extract_quotes().  Defined in dossier-extract-quotes.c. */
+GPtrArray *dossier_scan_extract_quotes   (const gunichar *u,
+                                          guint           n,
+                                          GArray         *regions);
 
 G_END_DECLS

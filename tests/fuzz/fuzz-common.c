@@ -6,13 +6,9 @@
 #include "fuzz-common.h"
 
 /* A broken invariant is a finding: report it and abort, so libFuzzer saves the input. */
-static G_NORETURN void
-invariant_failed (const char *format,
-                  ...) G_GNUC_PRINTF (1, 2);
-
-static G_NORETURN void
-invariant_failed (const char *format,
-                  ...)
+G_NORETURN void
+dossier_fuzz_fail (const char *format,
+                   ...)
 {
   va_list args;
 
@@ -31,7 +27,7 @@ check_string (const char *field,
   const char *end = NULL;
 
   if (value != NULL && !g_utf8_validate (value, -1, &end))
-    invariant_failed ("%s is not valid UTF-8 at byte %td", field, end - value);
+    dossier_fuzz_fail ("%s is not valid UTF-8 at byte %td", field, end - value);
 }
 
 void
@@ -42,22 +38,22 @@ dossier_fuzz_check_result (const DossierArticle *article,
   guint previous_end = 0;
 
   if (article == NULL && error == NULL)
-    invariant_failed ("no article and no error");
+    dossier_fuzz_fail ("no article and no error");
   if (article != NULL && error != NULL)
-    invariant_failed ("both an article and an error (%s)", error->message);
+    dossier_fuzz_fail ("both an article and an error (%s)", error->message);
 
   if (error != NULL)
     {
       /* The message is shown to the analyst as it is. */
       if (error->domain != DOSSIER_ERROR)
-        invariant_failed ("error from domain %s, not DOSSIER_ERROR: %s",
-                          g_quark_to_string (error->domain), error->message);
+        dossier_fuzz_fail ("error from domain %s, not DOSSIER_ERROR: %s",
+                           g_quark_to_string (error->domain), error->message);
       check_string ("error message", error->message);
       return;
     }
 
   if (article->text == NULL)
-    invariant_failed ("article without text");
+    dossier_fuzz_fail ("article without text");
   check_string ("text", article->text);
   check_string ("title", article->title);
   check_string ("outlet", article->outlet);
@@ -68,23 +64,23 @@ dossier_fuzz_check_result (const DossierArticle *article,
   check_string ("format", article->format);
 
   if (article->regions == NULL)
-    invariant_failed ("article without a region array");
+    dossier_fuzz_fail ("article without a region array");
   n_chars = g_utf8_strlen (article->text, -1);
   for (guint i = 0; i < article->regions->len; i++)
     {
       const DossierRegion *region = &g_array_index (article->regions, DossierRegion, i);
 
       if (region->kind > DOSSIER_REGION_BOILERPLATE)
-        invariant_failed ("region %u has kind %d", i, (int) region->kind);
+        dossier_fuzz_fail ("region %u has kind %d", i, (int) region->kind);
       if (region->start > region->end)
-        invariant_failed ("region %u starts after it ends (%u > %u)", i, region->start,
-                          region->end);
+        dossier_fuzz_fail ("region %u starts after it ends (%u > %u)", i, region->start,
+                           region->end);
       if ((glong) region->end > n_chars)
-        invariant_failed ("region %u ends at %u, past the text (%ld characters)", i,
-                          region->end, n_chars);
+        dossier_fuzz_fail ("region %u ends at %u, past the text (%ld characters)", i,
+                           region->end, n_chars);
       if (region->start < previous_end)
-        invariant_failed ("region %u starts at %u, inside or before region %u (ends at %u)",
-                          i, region->start, i - 1, previous_end);
+        dossier_fuzz_fail ("region %u starts at %u, inside or before region %u (ends at %u)",
+                           i, region->start, i - 1, previous_end);
       previous_end = region->end;
     }
 }

@@ -14,6 +14,11 @@ int LLVMFuzzerInitialize   (int            *argc,
 int LLVMFuzzerTestOneInput (const uint8_t  *data,
                             size_t          size);
 
+/* Reports a broken invariant on stderr ("dossier-fuzz: invariant violated: …") and aborts, so
+ * that libFuzzer keeps the input. */
+G_NORETURN void dossier_fuzz_fail (const char *format,
+                                   ...) G_GNUC_PRINTF (1, 2);
+
 /* Aborts, with a description on stderr, unless exactly one of @article and @error is set and
  * @article keeps the invariants of an importer's result: valid UTF-8 everywhere, regions
  * within the text, in order and not overlapping. */
