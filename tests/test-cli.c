@@ -915,7 +915,7 @@ suggestions_json (Run        *run,
                   const char *ws,
                   gboolean    all)
 {
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
   cli (run, "--no-workspace", "--workspace", ws, "suggestions", "--json",
        all ? "--all" : NULL, NULL);

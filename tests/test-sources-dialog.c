@@ -38,6 +38,13 @@ wait_for (gboolean (*done) (gpointer),
     }
 }
 
+/* Whether the pointer at @data (a weak pointer) is NULL. */
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static gboolean
 mapped (gpointer data)
 {
@@ -613,6 +620,8 @@ test_sources_unsaved_on_close (Fixture *f, gconstpointer data)
   message = find_message_dialog ();
   g_assert_nonnull (message);
   respond (message, "discard");
+  /* Closed from an idle: on a loaded machine that may take more than one settle (). */
+  wait_for (pointer_cleared, &f->dialog);
   g_assert_null (f->dialog);
   irna = find_source (f, "IRNA");
   g_assert_false (g_strv_contains ((const char * const *) irna->aliases, "Tasnim"));

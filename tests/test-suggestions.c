@@ -499,6 +499,63 @@ test_import_files_extracts (Fixture *f, gconstpointer data)
                    "Mara Quint");
 }
 
+/* A document whose write fails half-way (here a trigger refuses its mentions) leaves
+ * nothing behind, and the others of the same batch are still imported. */
+static void
+test_import_failure_mid_batch (Fixture *f, gconstpointer data)
+{
+  const char *names[] = { "one.txt", "poison.txt", "three.txt" };
+  const char *titles[] = { "Quay one", "Poison", "Quay three" };
+  GFile *files[3];
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_store_exec (f->store,
+    "CREATE TEMP TRIGGER poison BEFORE INSERT ON main.mention"
+    " WHEN (SELECT title FROM main.document WHERE id = new.document_id) = 'Poison'"
+    " BEGIN SELECT RAISE (ABORT, 'poisoned document'); END", "test", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+      g_autofree char *body = g_strdup_printf ("title %s\ndate 2025-03-06\n\n"
+                                               "Foreign Minister Ona Brisk inspected the quay "
+                                               "in Vell on Monday.\n", titles[i]);
+
+      g_assert_true (g_file_set_contents (path, body, -1, NULL));
+      files[i] = g_file_new_for_path (path);
+    }
+  results = dossier_import_files (f->store, files, G_N_ELEMENTS (files), DOSSIER_FORMAT_AUTO,
+                                  NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 3);
+  g_assert_cmpint (((DossierImportResult *) results->pdata[0])->status, ==,
+                   DOSSIER_IMPORT_IMPORTED);
+  g_assert_cmpint (((DossierImportResult *) results->pdata[1])->status, ==,
+                   DOSSIER_IMPORT_FAILED);
+  g_assert_nonnull (strstr (((DossierImportResult *) results->pdata[1])->message,
+                            "poisoned document"));
+  g_assert_cmpint (((DossierImportResult *) results->pdata[2])->status, ==,
+                   DOSSIER_IMPORT_IMPORTED);
+
+  documents = dossier_store_list_documents (f->store, &error);
+  g_assert_no_error (error);
+  /* The fixture's story and two of the three. */
+  g_assert_cmpuint (documents->len, ==, 3);
+  for (guint i = 0; i < documents->len; i++)
+    g_assert_cmpstr (dossier_document_get_title (documents->pdata[i]), !=, "Poison");
+  for (guint i = 1; i < 3; i += 2)
+    {
+      g_autoptr(GPtrArray) list = dossier_store_list_suggestions (
+        f->store, ((DossierImportResult *) results->pdata[i])->id, FALSE, &error);
+
+      g_assert_nonnull (find (list, DOSSIER_SUGGESTION_ENTITY, "Ona Brisk"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
 static void
 test_migration_fills_variant_keys (void)
 {
@@ -548,6 +605,7 @@ main (int   argc,
   ADD ("/suggestions/update-keeps-reviews", test_update_keeps_reviews);
   ADD ("/suggestions/merge-proposals", test_merge_proposals);
   ADD ("/suggestions/import-files-extracts", test_import_files_extracts);
+  ADD ("/suggestions/import-failure-mid-batch", test_import_failure_mid_batch);
 #undef ADD
   g_test_add_func ("/suggestions/migration-fills-variant-keys",
                    test_migration_fills_variant_keys);

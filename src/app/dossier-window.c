@@ -44,11 +44,12 @@ struct _DossierWindow
   GCancellable        *import_cancellable;
   GStrv                import_errors;
   DossierHistory      *history;
-  GCancellable        *library_cancellable;  /* reading the library at start-up */
+  GCancellable        *library_cancellable;  /* reading the library in a worker */
   GPtrArray           *read_documents;       /* read before the first frame, shown after it */
   gboolean             painted;              /* the first frame has been drawn */
   gint64               started_at;     /* with --timings: when main() began */
   gulong               after_paint_id;
+  gboolean             library_timed;
   gulong               library_paint_id;
   gint64               document_shown_at;
   gulong               document_paint_id;
@@ -188,7 +189,7 @@ fill_library (DossierWindow *self,
   update_sidebar_page (self);
 }
 
-/* Forgets the library being read at start-up, if any: the caller shows a newer list. */
+/* Forgets a read of the library still on its way, and a list read but not shown yet. */
 static void
 drop_library_read (DossierWindow *self)
 {
@@ -196,25 +197,6 @@ drop_library_read (DossierWindow *self)
     g_cancellable_cancel (self->library_cancellable);
   g_clear_object (&self->library_cancellable);
   g_clear_pointer (&self->read_documents, g_ptr_array_unref);
-}
-
-void
-dossier_window_reload (DossierWindow *self)
-{
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (DOSSIER_IS_WINDOW (self));
-
-  drop_library_read (self);
-  documents = dossier_store_list_documents (self->store, &error);
-  if (documents == NULL)
-    {
-      update_sidebar_page (self);
-      show_error (self, "Could Not Read the Workspace", error->message);
-      return;
-    }
-  fill_library (self, documents);
 }
 
 static void
@@ -248,7 +230,7 @@ library_painted_cb (GdkFrameClock *clock,
            (g_get_monotonic_time () - self->started_at) / 1000.0);
 }
 
-/* The library read at start-up, once the first frame is drawn. */
+/* The library read in the worker, once the first frame is drawn. */
 static void
 show_read_library (DossierWindow *self)
 {
@@ -256,9 +238,13 @@ show_read_library (DossierWindow *self)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
   fill_library (self, documents);
-  if (self->started_at != 0 && clock != NULL && self->library_paint_id == 0)
-    self->library_paint_id = g_signal_connect_object (clock, "after-paint",
-                                                      G_CALLBACK (library_painted_cb), self, 0);
+  /* With --timings, the frame that shows the library opened with the window. */
+  if (self->started_at != 0 && !self->library_timed && clock != NULL)
+    {
+      self->library_timed = TRUE;
+      self->library_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                        G_CALLBACK (library_painted_cb), self, 0);
+    }
 }
 
 static void
@@ -271,7 +257,7 @@ library_read_cb (GObject      *source,
   GPtrArray *documents;
 
   documents = g_task_propagate_pointer (G_TASK (result), &error);
-  /* The window has closed, or shows a newer list already. */
+  /* The window has closed, or a newer read has taken this one's place. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->library_cancellable);
@@ -288,16 +274,18 @@ library_read_cb (GObject      *source,
     show_read_library (self);
 }
 
-/* Reads the library in a worker; it is shown after the first frame. */
-static void
-read_library (DossierWindow *self)
+void
+dossier_window_reload (DossierWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  /* A read still on its way is older than this one. */
   drop_library_read (self);
   self->library_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->library_cancellable, library_read_cb, NULL);
-  g_task_set_source_tag (task, read_library);
+  g_task_set_source_tag (task, dossier_window_reload);
   g_task_set_task_data (task, g_strdup (dossier_store_get_path (self->store)), g_free);
   g_task_run_in_thread (task, read_library_thread);
 }
@@ -1358,7 +1346,7 @@ dossier_window_constructed (GObject *object)
 
   basename = g_path_get_basename (dossier_store_get_path (self->store));
   gtk_window_set_title (GTK_WINDOW (self), basename);
-  read_library (self);
+  dossier_window_reload (self);
 }
 
 static void

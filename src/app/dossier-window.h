@@ -25,12 +25,13 @@ void                 dossier_window_import_files   (DossierWindow  *self,
                                                     guint           n_files,
                                                     gboolean        show_first);
 gboolean             dossier_window_is_importing   (DossierWindow  *self);
-/* The library is read in a worker when the window opens, and shown after the first frame;
- * until then it is blank. */
+/* The library is read in a worker (when the window opens, and after an import), and shown
+ * after the first frame; while the first read is on its way it is blank. */
 gboolean             dossier_window_is_reading_library (DossierWindow *self);
 void                 dossier_window_show_document  (DossierWindow  *self,
                                                     gint64          id);
-/* Reads the library again, on the main thread (after an import or an update). */
+/* Reads the library again in a worker; the list is replaced in one go when it is read, and
+ * the shown document stays selected. */
 void                 dossier_window_reload         (DossierWindow  *self);
 /* Prints the time from @started_at (g_get_monotonic_time()) to the first frame, and to the
  * frame that shows the library. */

@@ -359,33 +359,60 @@ report (const DossierAhoCorasick *ac,
 }
 
 void
+dossier_aho_corasick_cursor_init (const DossierAhoCorasick *ac,
+                                  DossierAhoCorasickCursor *cursor)
+{
+  g_return_if_fail (ac != NULL && ac->compiled);
+  g_return_if_fail (cursor != NULL);
+
+  cursor->delta = ac->delta;
+  cursor->classes = ac->classes;
+  /* The separator before the text. */
+  cursor->entry = ac->delta[row_offset (ac, 0) + CLASS_SEPARATOR];
+}
+
+void
+dossier_aho_corasick_cursor_report (const DossierAhoCorasick       *ac,
+                                    const DossierAhoCorasickCursor *cursor,
+                                    const char                     *text,
+                                    gsize                           end,
+                                    gsize                           length,
+                                    DossierAhoCorasickFunc          func,
+                                    gpointer                        user_data)
+{
+  report (ac, cursor->entry / ac->stride, text, end, length, func, user_data);
+}
+
+void
+dossier_aho_corasick_cursor_finish (const DossierAhoCorasick *ac,
+                                    DossierAhoCorasickCursor *cursor,
+                                    const char               *text,
+                                    gsize                     length,
+                                    DossierAhoCorasickFunc    func,
+                                    gpointer                  user_data)
+{
+  /* And the separator after it. */
+  cursor->entry = cursor->delta[cursor->entry + CLASS_SEPARATOR];
+  if (cursor->entry & 1u)
+    report (ac, cursor->entry / ac->stride, text, length, length, func, user_data);
+}
+
+void
 dossier_aho_corasick_scan (const DossierAhoCorasick *ac,
                            const char               *text,
                            gsize                     length,
                            DossierAhoCorasickFunc    func,
                            gpointer                  user_data)
 {
-  const guint32 *delta;
-  const guint8 *classes;
-  const guint8 *bytes = (const guint8 *) text;
-  guint32 entry;
+  DossierAhoCorasickCursor cursor;
 
   g_return_if_fail (ac != NULL && ac->compiled);
   g_return_if_fail (text != NULL || length == 0);
   g_return_if_fail (func != NULL);
 
-  classes = ac->classes;
-  delta = ac->delta;
-  /* The separator before the text. */
-  entry = delta[row_offset (ac, 0) + CLASS_SEPARATOR];
+  dossier_aho_corasick_cursor_init (ac, &cursor);
   for (gsize i = 0; i < length; i++)
-    {
-      entry = delta[entry + classes[bytes[i]]];
-      if (G_UNLIKELY (entry & 1u))
-        report (ac, entry / ac->stride, text, i, length, func, user_data);
-    }
-  /* And the one after it. */
-  entry = delta[entry + CLASS_SEPARATOR];
-  if (entry & 1u)
-    report (ac, entry / ac->stride, text, length, length, func, user_data);
+    if (G_UNLIKELY (dossier_aho_corasick_cursor_feed (&cursor, text[i])))
+      dossier_aho_corasick_cursor_report (ac, &cursor, text, i, length, func, user_data);
+  dossier_aho_corasick_cursor_finish (ac, &cursor, text, length, func, user_data);
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "dossier-extract.h"
+#include "dossier-text-scan.h"
 
 /* Keywords */
 
@@ -429,12 +430,16 @@ static const Keyword keywords[] = {
   { "opens", KC_WORD, 0, KF_DAY_VERB },
 };
 
-/* Room for every keyword at a load under one half. */
-#define KEYWORD_SLOTS 1024
+/* Room for every keyword at a load under one eighth: most words are none, and the probe for
+ * one then stops at the first slot. */
+#define KEYWORD_SLOTS 4096
 #define KEYWORD_MAX_LEN 14
 
 static guint16 keyword_slots[KEYWORD_SLOTS];
 static guint8 keyword_lengths[G_N_ELEMENTS (keywords)];
+/* The hash of each keyword: most words of a text are none, and are told apart by it before
+ * their letters are compared. */
+static guint32 keyword_hashes[G_N_ELEMENTS (keywords)];
 
 static inline guint32
 hash_step (guint32 h,
@@ -461,6 +466,7 @@ init_keywords (void)
       keyword_lengths[i] = (guint8) strlen (keywords[i].word);
       for (const char *p = keywords[i].word; *p; p++)
         h = hash_step (h, (guchar) *p);
+      keyword_hashes[i] = h;
       slot = h & (KEYWORD_SLOTS - 1);
       while (keyword_slots[slot] != 0)
         {
@@ -484,7 +490,8 @@ lookup_keyword (const char *lower,
     {
       guint16 kw = keyword_slots[slot];
 
-      if (keyword_lengths[kw] == len && memcmp (keywords[kw].word, lower, len) == 0)
+      if (keyword_hashes[kw] == h && keyword_lengths[kw] == len &&
+          memcmp (keywords[kw].word, lower, len) == 0)
         return kw;
       slot = (slot + 1) & (KEYWORD_SLOTS - 1);
     }
@@ -2168,7 +2175,7 @@ decode_high (const guchar *p,
   return n;
 }
 
-static Token *
+static inline Token *
 new_token (Scan      *s,
            TokenKind  kind,
            gsize      byte_start,
@@ -2317,15 +2324,24 @@ scan_text (Scan *s)
 
                 if (k == CC_UPPER || k == CC_LOWER)
                   {
-                    if (ascii && p - start < KEYWORD_MAX_LEN)
-                      {
-                        lower[p - start] = (char) (*p | 0x20);
-                        h = hash_step (h, *p | 0x20);
-                      }
-                    if (k == CC_LOWER)
+                    /* A run of ASCII letters at once: lowered and hashed while the word may
+                     * still be a keyword, then only looked at for its case. */
+                    const guchar *run = p;
+                    guint8 cases = 0;
+
+                    if (ascii)
+                      for (; p < end && p - start < KEYWORD_MAX_LEN &&
+                             ((k = char_class[*p]) == CC_UPPER || k == CC_LOWER); p++)
+                        {
+                          lower[p - start] = (char) (*p | 0x20);
+                          h = hash_step (h, *p | 0x20);
+                          cases |= 1u << k;
+                        }
+                    for (; p < end && ((k = char_class[*p]) == CC_UPPER || k == CC_LOWER); p++)
+                      cases |= 1u << k;
+                    if (cases & (1u << CC_LOWER))
                       all_upper = FALSE;
-                    p++;
-                    cp++;
+                    cp += (guint) (p - run);
                   }
                 else if (k == CC_DIGIT)
                   {
@@ -2497,6 +2513,30 @@ dossier_date_mention_free (DossierDateMention *mention)
   g_free (mention);
 }
 
+/* The dates @s found in @text. */
+static GPtrArray *
+mentions_of_scan (const Scan *s,
+                  const char *text)
+{
+  GPtrArray *mentions;
+
+  mentions = g_ptr_array_new_full (s->found->len, (GDestroyNotify) dossier_date_mention_free);
+  for (guint i = 0; i < s->found->len; i++)
+    {
+      const Found *f = &g_array_index (s->found, Found, i);
+      DossierDateMention *mention = g_new0 (DossierDateMention, 1);
+
+      mention->start = f->start;
+      mention->end = f->end;
+      mention->text = g_strndup (text + f->byte_start, f->byte_end - f->byte_start);
+      mention->value = format_value (&f->value);
+      mention->precision = f->value.precision;
+      mention->relative = f->relative;
+      g_ptr_array_add (mentions, mention);
+    }
+  return mentions;
+}
+
 GPtrArray *
 dossier_extract_dates (const char *text,
                        const char *anchor_date)
@@ -2508,20 +2548,7 @@ dossier_extract_dates (const char *text,
 
   scan_init (&s, text, anchor_date);
   scan_text (&s);
-  mentions = g_ptr_array_new_full (s.found->len, (GDestroyNotify) dossier_date_mention_free);
-  for (guint i = 0; i < s.found->len; i++)
-    {
-      const Found *f = &g_array_index (s.found, Found, i);
-      DossierDateMention *mention = g_new0 (DossierDateMention, 1);
-
-      mention->start = f->start;
-      mention->end = f->end;
-      mention->text = g_strndup (text + f->byte_start, f->byte_end - f->byte_start);
-      mention->value = format_value (&f->value);
-      mention->precision = f->value.precision;
-      mention->relative = f->relative;
-      g_ptr_array_add (mentions, mention);
-    }
+  mentions = mentions_of_scan (&s, text);
   scan_clear (&s);
   return mentions;
 }
@@ -2555,47 +2582,29 @@ found_first_day (const Found *f)
     }
 }
 
-char *
-dossier_extract_anchor_date (const char *text,
-                             const char *document_date)
+/* The anchor date in what @s (a scan without an anchor) found, or NULL. */
+static char *
+anchor_of_scan (const Scan *s)
 {
-  Scan s;
   const Found *best = NULL;
   char *result = NULL;
   gint64 latest_past = G_MININT64;
 
-  if (document_date != NULL)
-    {
-      Scan meta;
-
-      memset (&meta, 0, sizeof meta);
-      if (parse_anchor (document_date, &meta))
-        return g_strdup_printf ("%04d-%02d-%02d", meta.anchor_year, meta.anchor_month,
-                                meta.anchor_day);
-      g_debug ("Not a day, ignored as the document date: %s", document_date);
-    }
-  if (text == NULL)
-    return NULL;
-
-  /* Only dates written out in full count: nothing can be resolved yet. */
-  scan_init (&s, text, NULL);
-  scan_text (&s);
-
   /* A text cannot be written before the events it reports in the past tense: "the Sept. 11,
    * 2001, attacks" near the top of a story that later says "in 2013, Stern questioned" is
    * no dateline. */
-  for (guint i = 0; i < s.found->len; i++)
+  for (guint i = 0; i < s->found->len; i++)
     {
-      const Found *f = &g_array_index (s.found, Found, i);
+      const Found *f = &g_array_index (s->found, Found, i);
 
       if (f->past)
         latest_past = MAX (latest_past, found_first_day (f));
     }
 
   /* The latest full date near the top: the dateline, or the day the lede reports. */
-  for (guint i = 0; i < s.found->len; i++)
+  for (guint i = 0; i < s->found->len; i++)
     {
-      const Found *f = &g_array_index (s.found, Found, i);
+      const Found *f = &g_array_index (s->found, Found, i);
 
       if (f->value.precision != DOSSIER_DATE_DAY || f->relative ||
           f->paragraph >= DATELINE_PARAGRAPHS || f->start >= DATELINE_CHARS ||
@@ -2611,9 +2620,9 @@ dossier_extract_anchor_date (const char *text,
       g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
       guint best_count = 0;
 
-      for (guint i = 0; i < s.found->len; i++)
+      for (guint i = 0; i < s->found->len; i++)
         {
-          const Found *f = &g_array_index (s.found, Found, i);
+          const Found *f = &g_array_index (s->found, Found, i);
           gpointer key;
           guint count;
 
@@ -2636,6 +2645,65 @@ dossier_extract_anchor_date (const char *text,
   if (best != NULL)
     result = g_strdup_printf ("%04d-%02d-%02d", best->value.year, best->value.month,
                               best->value.day);
+  return result;
+}
+
+/* The anchor of a document date that is a day, or NULL. */
+static char *
+anchor_of_document_date (const char *document_date)
+{
+  Scan meta;
+
+  if (document_date == NULL)
+    return NULL;
+  memset (&meta, 0, sizeof meta);
+  if (parse_anchor (document_date, &meta))
+    return g_strdup_printf ("%04d-%02d-%02d", meta.anchor_year, meta.anchor_month,
+                            meta.anchor_day);
+  g_debug ("Not a day, ignored as the document date: %s", document_date);
+  return NULL;
+}
+
+char *
+dossier_extract_anchor_date (const char *text,
+                             const char *document_date)
+{
+  Scan s;
+  char *result;
+
+  if ((result = anchor_of_document_date (document_date)) != NULL)
+    return result;
+  if (text == NULL)
+    return NULL;
+
+  /* Only dates written out in full count: nothing can be resolved yet. */
+  scan_init (&s, text, NULL);
+  scan_text (&s);
+  result = anchor_of_scan (&s);
   scan_clear (&s);
   return result;
+}
+
+GPtrArray *
+dossier_scan_extract_dates (const char  *text,
+                            const char  *document_date,
+                            char       **anchor_date)
+{
+  GPtrArray *mentions;
+  Scan s;
+
+  *anchor_date = anchor_of_document_date (document_date);
+  if (*anchor_date != NULL)
+    return dossier_extract_dates (text, *anchor_date);
+
+  scan_init (&s, text, NULL);
+  scan_text (&s);
+  *anchor_date = anchor_of_scan (&s);
+  /* Without an anchor, the scan that looked for one is the one that finds the dates. */
+  if (*anchor_date == NULL)
+    mentions = mentions_of_scan (&s, text);
+  else
+    mentions = dossier_extract_dates (text, *anchor_date);
+  scan_clear (&s);
+  return mentions;
 }

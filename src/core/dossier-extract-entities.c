@@ -188,20 +188,21 @@ typedef enum {
 #define HASH_PRIME G_GUINT64_CONSTANT (1099511628211)
 
 typedef struct {
-  const char *word;         /* NULL: an empty slot */
-  guint64     hash;
-  guint32     flags;
-  guint32     len;
+  guint32 hash;             /* the low half of the word's */
+  guint32 flags;            /* LexFlags, never 0 but in an empty slot */
 } LexSlot;
 
 /* Every word of the lists in an open-addressing table keyed by the hash of the word as
  * tokenize_line() computes it: a word of the text is looked up without being copied or
- * hashed again, and its bytes are compared only on a hash match. */
+ * hashed again, and its bytes are compared only on a hash match.  The slots the probes
+ * read are small, so that the table stays in the first-level cache. */
 typedef struct {
-  LexSlot    *words;
-  guint       mask;
-  GHashTable *outlet_cues_before;
-  GHashTable *outlet_cues_after;
+  LexSlot     *words;
+  const char **word_text;
+  guint32     *word_len;
+  guint        mask;
+  GHashTable  *outlet_cues_before;
+  GHashTable  *outlet_cues_after;
 } Lexicon;
 
 static GHashTable *
@@ -248,19 +249,21 @@ lexicon_add (Lexicon    *lexicon,
   gsize len = strlen (word);
   guint64 hash = word_hash (word, len);
 
+  g_assert (flag != 0);
   for (guint i = (guint) hash & lexicon->mask;; i = (i + 1) & lexicon->mask)
     {
       LexSlot *slot = &lexicon->words[i];
 
-      if (slot->word == NULL)
+      if (slot->flags == 0)
         {
-          slot->word = word;
-          slot->hash = hash;
-          slot->len = (guint32) len;
+          lexicon->word_text[i] = word;
+          lexicon->word_len[i] = (guint32) len;
+          slot->hash = (guint32) hash;
           slot->flags = flag;
           return;
         }
-      if (slot->hash == hash && slot->len == len && memcmp (slot->word, word, len) == 0)
+      if (slot->hash == (guint32) hash && lexicon->word_len[i] == len &&
+          memcmp (lexicon->word_text[i], word, len) == 0)
         {
           slot->flags |= flag;
           return;
@@ -302,6 +305,8 @@ lexicon_new (gpointer data)
   while (size < 2 * (g_hash_table_size (gazetteer->given_names) + 1024))
     size *= 2;
   lexicon->words = g_new0 (LexSlot, size);
+  lexicon->word_text = g_new0 (const char *, size);
+  lexicon->word_len = g_new0 (guint32, size);
   lexicon->mask = size - 1;
   lexicon_add_words (lexicon, stop_words, TRUE, LEX_STOP);
   lexicon_add_words (lexicon, organization_heads, FALSE, LEX_ORGANIZATION_HEAD);
@@ -344,9 +349,10 @@ lexicon_lookup (const Lexicon *lexicon,
     {
       const LexSlot *slot = &lexicon->words[i];
 
-      if (slot->word == NULL)
+      if (slot->flags == 0)
         return 0;
-      if (slot->hash == hash && slot->len == len && memcmp (slot->word, word, len) == 0)
+      if (slot->hash == (guint32) hash && lexicon->word_len[i] == len &&
+          memcmp (lexicon->word_text[i], word, len) == 0)
         return slot->flags;
     }
 }
@@ -366,9 +372,9 @@ lexicon_has_lower (const Lexicon *lexicon,
       const LexSlot *slot = &lexicon->words[i];
       gboolean same = TRUE;
 
-      if (slot->word == NULL)
+      if (slot->flags == 0)
         return FALSE;
-      if (slot->hash != hash || slot->len != len || !(slot->flags & flag))
+      if (slot->hash != (guint32) hash || lexicon->word_len[i] != len || !(slot->flags & flag))
         continue;
       for (gsize k = 0; same && k < len; k++)
         {
@@ -376,7 +382,7 @@ lexicon_has_lower (const Lexicon *lexicon,
 
           if (c >= 'A' && c <= 'Z')
             c = (char) (c | 0x20);
-          same = c == slot->word[k];
+          same = c == lexicon->word_text[i][k];
         }
       if (same)
         return TRUE;
@@ -832,8 +838,29 @@ static const guint8 ascii_kinds[128] = {
   ['y'] = CASE_LOWER, ['z'] = CASE_LOWER,
 };
 
+typedef struct {
+  Extractor *self;
+  gsize      line;
+  gsize      line_end;
+} ScanData;
+
+static void match_found_cb (guint    pattern_id,
+                            gsize    start,
+                            gsize    end,
+                            gpointer user_data);
+
+/* Feeds the byte at @at to the gazetteer automaton (see tokenize_line()). */
+#define FEED(at) \
+  G_STMT_START { \
+    if (G_UNLIKELY (dossier_aho_corasick_cursor_feed (&cursor, self->text[at]))) \
+      dossier_aho_corasick_cursor_report (automaton, &cursor, self->text + line, (at) - line, \
+                                          line_end - line, match_found_cb, &data); \
+  } G_STMT_END
+
 /* Cuts [@line, @line_end) into tokens; *cp is the code point offset of @line and is advanced
- * to that of @line_end. */
+ * to that of @line_end.  Each byte goes through the gazetteer automaton as it is read, so
+ * that its table lookups, one after the other, overlap with the tokenizer's work: the
+ * matches are in self->found, as dossier_aho_corasick_scan() of the line gives them. */
 static void
 tokenize_line (Extractor *self,
                gsize      line,
@@ -841,11 +868,16 @@ tokenize_line (Extractor *self,
                guint32   *cp)
 {
   const guint8 *text = (const guint8 *) self->text;
+  const DossierAhoCorasick *automaton = self->gazetteer->automaton;
+  DossierAhoCorasickCursor cursor;
+  ScanData data = { self, line, line_end };
   gsize pos = line;
   gsize prev_end = line;
   guint32 cps = *cp;
   Token *tokens;
   guint n_tokens = 0;
+
+  dossier_aho_corasick_cursor_init (automaton, &cursor);
 
   /* A word takes a byte and a separator: room for every word of the line, written in place
    * (the array does not clear what it grows by) and cut to size at the end. */
@@ -870,6 +902,7 @@ tokenize_line (Extractor *self,
         {
           if (ascii_kinds[b] == 0)
             {
+              FEED (pos);
               pos++;
               cps++;
               continue;
@@ -881,7 +914,10 @@ tokenize_line (Extractor *self,
 
           if (!is_word_unichar (c))
             {
-              pos = (gsize) (g_utf8_next_char ((const char *) text + pos) - self->text);
+              gsize next = (gsize) (g_utf8_next_char ((const char *) text + pos) - self->text);
+
+              for (; pos < next; pos++)
+                FEED (pos);
               cps++;
               continue;
             }
@@ -907,6 +943,7 @@ tokenize_line (Extractor *self,
                 {
                   cases |= kind;
                   hash = (hash ^ (b | 0x20)) * HASH_PRIME;
+                  FEED (pos);
                   pos++;
                   cps++;
                   if (pos >= line_end)
@@ -936,7 +973,12 @@ tokenize_line (Extractor *self,
               if (first)
                 first_cases = kind;
               hash = (hash ^ c) * HASH_PRIME;
-              pos = (gsize) (g_utf8_next_char ((const char *) text + pos) - self->text);
+              {
+                gsize next = (gsize) (g_utf8_next_char ((const char *) text + pos) - self->text);
+
+                for (; pos < next; pos++)
+                  FEED (pos);
+              }
             }
           first = FALSE;
           cps++;
@@ -987,9 +1029,13 @@ tokenize_line (Extractor *self,
       tokens[n_tokens++] = token;
       prev_end = pos;
     }
+  dossier_aho_corasick_cursor_finish (automaton, &cursor, self->text + line, line_end - line,
+                                      match_found_cb, &data);
   g_array_set_size (self->tokens, n_tokens);
   *cp = cps;
 }
+
+#undef FEED
 
 /* Gazetteer matches */
 
@@ -1062,12 +1108,6 @@ word_after (const char *text,
   buffer[end - start] = '\0';
   return buffer;
 }
-
-typedef struct {
-  Extractor *self;
-  gsize      line;
-  gsize      line_end;
-} ScanData;
 
 static void
 match_found_cb (guint    pattern_id,
@@ -1733,16 +1773,14 @@ process_line (Extractor *self,
               gsize      line_end,
               guint32   *cp)
 {
-  ScanData data = { self, line, line_end };
   guint i = 0;
 
+  /* The gazetteer's matches are found as the line is tokenized. */
+  g_array_set_size (self->found, 0);
   tokenize_line (self, line, line_end, cp);
   if (self->tokens->len == 0)
     return;
 
-  g_array_set_size (self->found, 0);
-  dossier_aho_corasick_scan (self->gazetteer->automaton, self->text + line, line_end - line,
-                             match_found_cb, &data);
   select_matches (self);
   assign_matches (self);
 

@@ -316,14 +316,14 @@ typedef struct {
 } OutletEntry;
 
 /* The word lists in an open-addressing table: every capitalized word of a text is looked
- * up, so the lookup hashes while it lowercases and compares strings only on a hash match. */
+ * up, so the lookup hashes while it lowercases and compares strings only on a hash match.
+ * The slots the probes read hold the hash and the class alone (a class is never 0, which
+ * marks an empty slot), so that they fit in the first-level cache. */
 #define WORD_SLOTS 4096
 
 typedef struct {
-  const char *word;
-  guint32     hash;
-  guint32     cls;
-  gsize       len;
+  guint32 hash;
+  guint32 cls;
 } WordSlot;
 
 typedef struct {
@@ -331,6 +331,8 @@ typedef struct {
   GArray     *entries;   /* OutletEntry */
   GHashTable *by_token;  /* hash of a token's code points -> GArray of guint entry indices */
   WordSlot    words[WORD_SLOTS];
+  const char *word_text[WORD_SLOTS];
+  gsize       word_len[WORD_SLOTS];
 } Lexicon;
 
 static guint32
@@ -371,9 +373,10 @@ lookup_word (const Lexicon *lex,
     {
       const WordSlot *slot = &lex->words[i];
 
-      if (slot->word == NULL)
+      if (slot->cls == 0)
         return 0;
-      if (slot->hash == hash && slot->len == len && memcmp (slot->word, word, len) == 0)
+      if (slot->hash == hash && lex->word_len[i] == len &&
+          memcmp (lex->word_text[i], word, len) == 0)
         return slot->cls;
     }
 }
@@ -393,15 +396,16 @@ add_words (Lexicon            *lex,
         {
           WordSlot *slot = &lex->words[i];
 
-          if (slot->word == NULL)
+          g_assert (cls != 0);
+          if (slot->cls == 0)
             {
-              slot->word = words[k];
+              lex->word_text[i] = words[k];
+              lex->word_len[i] = len;
               slot->hash = hash;
               slot->cls = cls;
-              slot->len = len;
               break;
             }
-          if (slot->hash == hash && strcmp (slot->word, words[k]) == 0)
+          if (slot->hash == hash && strcmp (lex->word_text[i], words[k]) == 0)
             {
               slot->cls |= cls;
               break;
@@ -721,16 +725,14 @@ typedef struct {
 #define ENTITY(s, i) (&g_array_index ((s)->entities, Entity, (i)))
 
 static guint32
-token_class (Scan  *s,
-             guint  t)
+compute_token_class (Scan  *s,
+                     guint  t)
 {
   Token *tok = TOK (s, t);
   char word[MAX_WORD_BYTES];
   guint len = 0, end;
   guint32 cls, hash = 2166136261u;
 
-  if (tok->flags & TOKEN_LOOKED_UP)
-    return tok->cls;
   tok->flags |= TOKEN_LOOKED_UP;
   tok->cls = 0;
   if (tok->kind != TOKEN_WORD)
@@ -770,6 +772,16 @@ token_class (Scan  *s,
     cls = W_ROLE | W_PLURAL_NOUN; /* spokesmen, congressmen */
   tok->cls = cls;
   return cls;
+}
+
+/* The word classes of token @t, looked up once. */
+static inline guint32
+token_class (Scan  *s,
+             guint  t)
+{
+  const Token *tok = TOK (s, t);
+
+  return (tok->flags & TOKEN_LOOKED_UP) ? tok->cls : compute_token_class (s, t);
 }
 
 static gboolean
@@ -909,7 +921,19 @@ tokenize (Scan *s)
         }
       /* A region boundary without a newline (a caption cut out of a paragraph) is not a
        * new paragraph; one whose zone differs after a gap is handled by the newline. */
-      end = scan_token (u, s->n, i, &word);
+      if (c < 0x80 && dossier_scan_ascii_alnum[c])
+        {
+          /* A plain ASCII word followed by a space, a comma or a line break, the most
+           * common token, without the call; anything else as scan_token() reads it. */
+          end = i + 1;
+          while (end < s->n && u[end] < 0x80 && dossier_scan_ascii_alnum[u[end]])
+            end++;
+          word = TRUE;
+          if (end < s->n && u[end] != ' ' && u[end] != ',' && u[end] != '\n')
+            end = scan_token (u, s->n, i, &word);
+        }
+      else
+        end = scan_token (u, s->n, i, &word);
       tok = &tokens[n_tokens++];
       tok->start = i;
       tok->end = end;
@@ -944,17 +968,19 @@ tokenize (Scan *s)
         {
           if (dossier_scan_is_upper (c))
             {
-              guint upper = 0, lower = 0;
+              guint upper = 0;
+              gboolean lower = FALSE;
 
               tok->flags |= TOKEN_CAPITAL;
-              for (guint k = i; k < end; k++)
+              /* Up to the first lower-case letter, which settles it ("Araghchi"). */
+              for (guint k = i; k < end && !lower; k++)
                 {
                   if (dossier_scan_is_upper (u[k]))
                     upper++;
                   else if (dossier_scan_is_lower (u[k]))
-                    lower++;
+                    lower = TRUE;
                 }
-              if (upper >= 2 && lower == 0)
+              if (upper >= 2 && !lower)
                 tok->flags |= TOKEN_ALL_CAPS;
             }
           if (end - i > 2 && (u[end - 1] == 's' || u[end - 1] == 'S') &&
@@ -1236,17 +1262,15 @@ fold_char (gunichar c)
 }
 
 static guint32
-name_key (Scan  *s,
-          guint  t)
+compute_name_key (Scan  *s,
+                  guint  t)
 {
   Token *tok = TOK (s, t);
   guint start = tok->start, end = (tok->flags & TOKEN_POSSESSIVE) ? tok->end - 2 : tok->end;
-  gunichar folded[40];
+  /* The hash of the folded word (at most 40 code points), made as it is folded. */
+  guint32 h = 2166136261u;
+  gunichar last = 0;
   guint len = 0;
-
-  /* A name's words are keyed again each time the name is met. */
-  if (tok->flags & TOKEN_KEYED)
-    return tok->key;
 
   /* "Al-Thani" and "Al Thani" meet at "thani". */
   for (guint i = end; i > start; i--)
@@ -1260,7 +1284,7 @@ name_key (Scan  *s,
   {
     gunichar next = start < end ? fold_char (s->u[start]) : 0;
 
-    for (guint i = start; i < end && len < G_N_ELEMENTS (folded); i++)
+    for (guint i = start; i < end && len < 40; i++)
       {
         gunichar c = next;
 
@@ -1272,14 +1296,26 @@ name_key (Scan  *s,
             i++;
             next = i + 1 < end ? fold_char (s->u[i + 1]) : 0;
           }
-        if (len > 0 && folded[len - 1] == c)
+        if (len > 0 && last == c)
           continue;
-        folded[len++] = c;
+        last = c;
+        len++;
+        h = (h ^ c) * 16777619u;
       }
   }
-  tok->key = hash_cps (folded, len);
+  tok->key = h;
   tok->flags |= TOKEN_KEYED;
-  return tok->key;
+  return h;
+}
+
+/* A name's words are keyed again each time the name is met: once is enough. */
+static inline guint32
+name_key (Scan  *s,
+          guint  t)
+{
+  const Token *tok = TOK (s, t);
+
+  return (tok->flags & TOKEN_KEYED) ? tok->key : compute_name_key (s, t);
 }
 
 /* A word as descriptions are compared with what was said of a person: lowercased, without

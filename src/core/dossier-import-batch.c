@@ -7,6 +7,7 @@
 /* Documents written between commits: each is still atomic (a savepoint); the batch only
  * saves the cost of a commit per file. */
 #define BATCH_SIZE 200
+#define BATCH_BYTES (32 * 1024 * 1024)
 
 void
 dossier_import_result_free (DossierImportResult *result)
@@ -82,7 +83,8 @@ store_one (DossierStore *store,
            Prepared     *prepared)
 {
   DossierImportResult *result = g_new0 (DossierImportResult, 1);
-  g_autoptr(GError) error = g_steal_pointer (&prepared->error);
+  /* Copied: the batch may have to be written again. */
+  g_autoptr(GError) error = prepared->error ? g_error_copy (prepared->error) : NULL;
   DossierArticle *article = prepared->article;
 
   result->file = g_object_ref (prepared->file);
@@ -107,6 +109,26 @@ store_one (DossierStore *store,
   return result;
 }
 
+/* Writes prepared[first, end) again, each in its own savepoint, after a fast batch was
+ * spoiled: the documents that can be stored are, the one that failed says why. */
+static gboolean
+replay_batch (DossierStore  *store,
+              Prepared      *prepared,
+              guint          first,
+              guint          end,
+              GPtrArray     *results,
+              GError       **error)
+{
+  if (!dossier_store_begin_batch (store, error))
+    return FALSE;
+  for (guint j = first; j < end; j++)
+    {
+      g_clear_pointer (&g_ptr_array_index (results, j), dossier_import_result_free);
+      g_ptr_array_index (results, j) = store_one (store, &prepared[j]);
+    }
+  return dossier_store_commit_batch (store, error);
+}
+
 GPtrArray *
 dossier_import_files (DossierStore          *store,
                       GFile                **files,
@@ -122,7 +144,8 @@ dossier_import_files (DossierStore          *store,
   g_autofree Prepared *prepared = NULL;
   Pipeline pipeline = { .format = format, .cancellable = cancellable };
   GThreadPool *pool;
-  guint in_batch = 0, pushed = 0;
+  guint batch_first = 0, in_batch = 0, pushed = 0;
+  gsize batch_bytes = 0;
   gboolean batch_open = FALSE, ok = TRUE;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
@@ -137,6 +160,7 @@ dossier_import_files (DossierStore          *store,
   for (guint i = 0; i < n_files && ok; i++)
     {
       DossierImportResult *result;
+      gboolean last;
 
       for (; pushed < n_files && pushed < i + PREPARE_AHEAD; pushed++)
         {
@@ -152,24 +176,45 @@ dossier_import_files (DossierStore          *store,
         break;
       if (!batch_open)
         {
-          if (!(ok = dossier_store_begin_batch (store, error)))
+          if (!(ok = dossier_store_begin_fast_batch (store, error)))
             break;
           batch_open = TRUE;
+          batch_first = i;
+          batch_bytes = 0;
         }
 
       result = store_one (store, &prepared[i]);
-      prepared_clear (&prepared[i]);
       g_ptr_array_add (results, result);
-      if (result->status == DOSSIER_IMPORT_IMPORTED)
-        in_batch++;
+      if (dossier_store_batch_is_spoiled (store))
+        {
+          /* Rare (a full disk, a constraint the checks did not foresee): this batch again,
+           * one savepoint per document. */
+          dossier_store_rollback_batch (store);
+          batch_open = FALSE;
+          in_batch = 0;
+          if (!(ok = replay_batch (store, prepared, batch_first, i + 1, results, error)))
+            break;
+          result = g_ptr_array_index (results, i);
+        }
+      else if (result->status == DOSSIER_IMPORT_IMPORTED)
+        {
+          in_batch++;
+          batch_bytes += prepared[i].contents ? g_bytes_get_size (prepared[i].contents) : 0;
+        }
 
-      if (in_batch >= BATCH_SIZE)
+      /* What a batch holds is kept until it is committed, in case it has to be written
+       * again: batches are bounded in documents and in bytes. */
+      last = i + 1 == n_files;
+      if (batch_open && (in_batch >= BATCH_SIZE || batch_bytes >= BATCH_BYTES || last))
         {
           batch_open = FALSE;
           in_batch = 0;
           if (!(ok = dossier_store_commit_batch (store, error)))
             break;
         }
+      if (!batch_open)
+        for (guint j = batch_first; j <= i; j++)
+          prepared_clear (&prepared[j]);
       if (progress != NULL)
         progress (i + 1, n_files, result, user_data);
     }

@@ -332,7 +332,8 @@ resolve_entity (DossierStore       *self,
       if (alias != NULL && !add_alias (self, *id, alias, error))
         return FALSE;
     }
-  return TRUE;
+  /* One the analyst rejected outright ("not an entity") is 0: suggested in no document. */
+  return dossier_store_forget_rejected_entity (self, id, error);
 }
 
 /* Applying an extraction */
@@ -901,95 +902,6 @@ fail:
   dossier_store_rollback_write (self);
   return FALSE;
 }
-
-/* Events */
-
-void
-dossier_event_free (DossierEvent *event)
-{
-  if (event == NULL)
-    return;
-  g_free (event->document_title);
-  g_free (event->document_date);
-  g_free (event->expression);
-  g_free (event->value);
-  g_free (event->sentence);
-  g_strfreev (event->entities);
-  g_free (event);
-}
-
-static DossierDatePrecision
-precision_from_string (const char *name)
-{
-  for (int p = DOSSIER_DATE_DAY; p <= DOSSIER_DATE_YEAR; p++)
-    if (g_strcmp0 (name, dossier_date_precision_to_string ((DossierDatePrecision) p)) == 0)
-      return (DossierDatePrecision) p;
-  return DOSSIER_DATE_DAY;
-}
-
-#define EVENT_QUERY(WHERE) \
-  "SELECT v.id, v.document_id, d.title, d.published, v.start_offset, v.end_offset," \
-  " v.expression, v.value, v.precision, v.uncertain, v.sentence_start, v.sentence_end," \
-  " substr (d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start), v.status," \
-  " (SELECT group_concat (name, char (31)) FROM (SELECT e.name FROM mention m" \
-  "   JOIN entity e ON e.id = m.entity_id WHERE m.document_id = v.document_id" \
-  "   AND m.start_offset >= v.sentence_start AND m.end_offset <= v.sentence_end" \
-  "   AND m.status <> 'rejected' GROUP BY e.id ORDER BY min (m.start_offset)))" \
-  " FROM event v JOIN document d ON d.id = v.document_id" \
-  " WHERE " WHERE " AND v.status <> 'rejected'" \
-  " ORDER BY v.value, d.published, v.document_id, v.start_offset"
-
-GPtrArray *
-dossier_store_list_events (DossierStore  *self,
-                           gint64         document_id,
-                           GError       **error)
-{
-  g_autoptr(GPtrArray) events =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_event_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
-
-  if (document_id != 0)
-    stmt = dossier_store_statement (self, EVENT_QUERY ("v.document_id = ?1"), error);
-  else
-    stmt = dossier_store_statement (self, EVENT_QUERY ("?1 = 0"), error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DossierEvent *event = g_new0 (DossierEvent, 1);
-      const char *names = (const char *) sqlite3_column_text (stmt, 14);
-
-      event->id = sqlite3_column_int64 (stmt, 0);
-      event->document_id = sqlite3_column_int64 (stmt, 1);
-      event->document_title = dossier_store_column_strdup (stmt, 2);
-      event->document_date = dossier_store_column_strdup (stmt, 3);
-      event->start = (guint) sqlite3_column_int64 (stmt, 4);
-      event->end = (guint) sqlite3_column_int64 (stmt, 5);
-      event->expression = dossier_store_column_strdup (stmt, 6);
-      event->value = dossier_store_column_strdup (stmt, 7);
-      event->precision = precision_from_string ((const char *) sqlite3_column_text (stmt, 8));
-      event->uncertain = sqlite3_column_int (stmt, 9) != 0;
-      event->sentence_start = (guint) sqlite3_column_int64 (stmt, 10);
-      event->sentence_end = (guint) sqlite3_column_int64 (stmt, 11);
-      event->sentence = dossier_store_column_strdup (stmt, 12);
-      dossier_review_from_string ((const char *) sqlite3_column_text (stmt, 13), &event->review);
-      event->entities = names != NULL && *names != '\0' ? g_strsplit (names, "\x1f", -1)
-                                                         : g_new0 (char *, 1);
-      g_ptr_array_add (events, event);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      dossier_store_set_error (self, error, rc, "reading the timeline");
-      return NULL;
-    }
-  return g_steal_pointer (&events);
-}
-#undef EVENT_QUERY
 
 /* Merges */
 

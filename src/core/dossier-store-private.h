@@ -116,6 +116,11 @@ gboolean      dossier_store_relocate_reviewed (DossierStore  *self,
                                                gint64         document_id,
                                                const char    *text,
                                                GError       **error);
+/* Sets *@id to 0 when the analyst rejected that entity outright (dossier_store_reject_entity()),
+ * so that extraction leaves it out; inside the caller's write. */
+gboolean      dossier_store_forget_rejected_entity (DossierStore  *self,
+                                                    gint64        *id,
+                                                    GError       **error);
 /* The current time as stored: ISO 8601 in UTC. */
 char         *dossier_store_now            (void);
 

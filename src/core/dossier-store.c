@@ -20,6 +20,10 @@ struct _DossierStore
   char       *backup_path;
   int         schema_version;
   gboolean    in_batch;
+  /* In a batch begun by dossier_store_begin_fast_batch(): no savepoint per write, and a
+   * failed write spoils the whole batch. */
+  gboolean    fast_batch;
+  gboolean    batch_spoiled;
   /* Prepared statements, keyed by their (static) SQL text. */
   GHashTable *statements;
   /* Ids looked up inside the current write transaction (dossier_store_cache_*()). */
@@ -221,10 +225,22 @@ static const char schema_v3[] =
   ") WITHOUT ROWID;\n"
   "CREATE INDEX merge_dismissal_by_other ON merge_dismissal (other_id);\n";
 
+/* The entity sidebar and the timeline: entities the analyst rejected outright ("not an
+ * entity"), which extraction no longer suggests in any document; the analyst's notes on
+ * events; and mentions by entity with their status in the index, so that the sidebar counts
+ * a workspace's mentions from the index alone. */
+static const char schema_v4[] =
+  "ALTER TABLE entity ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (rejected IN (0, 1));\n"
+  "ALTER TABLE event ADD COLUMN note TEXT NOT NULL DEFAULT '';\n"
+  "DROP INDEX mention_by_entity;\n"
+  "CREATE INDEX mention_by_entity ON mention (entity_id, document_id, status);\n";
+
 static const DossierMigration migrations[] = {
   { 1, schema_v1, NULL },
   { 2, schema_v2, dossier_store_load_source_registry },
   { 3, schema_v3, dossier_store_fill_variant_keys },
+  { 4, schema_v4, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
@@ -393,6 +409,8 @@ gboolean
 dossier_store_begin_write (DossierStore  *self,
              GError       **error)
 {
+  if (self->in_batch && self->fast_batch)
+    return TRUE;
   if (self->in_batch)
     return dossier_store_exec (self, "SAVEPOINT dossier_write", "starting a write", error);
   forget_cache (self);
@@ -403,6 +421,8 @@ gboolean
 dossier_store_commit_write (DossierStore  *self,
               GError       **error)
 {
+  if (self->in_batch && self->fast_batch)
+    return TRUE;
   if (self->in_batch)
     return dossier_store_exec (self, "RELEASE dossier_write", "saving", error);
   return dossier_store_exec (self, "COMMIT", "saving", error);
@@ -412,7 +432,9 @@ void
 dossier_store_rollback_write (DossierStore *self)
 {
   forget_cache (self);
-  if (self->in_batch)
+  if (self->in_batch && self->fast_batch)
+    self->batch_spoiled = TRUE;
+  else if (self->in_batch)
     {
       sqlite3_exec (self->db, "ROLLBACK TO dossier_write", NULL, NULL, NULL);
       sqlite3_exec (self->db, "RELEASE dossier_write", NULL, NULL, NULL);
@@ -421,18 +443,57 @@ dossier_store_rollback_write (DossierStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-gboolean
-dossier_store_begin_batch (DossierStore  *self,
-                           GError       **error)
+static void
+end_batch_durability (DossierStore *self)
+{
+  sqlite3_exec (self->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+}
+
+static gboolean
+begin_batch (DossierStore  *self,
+             gboolean       fast,
+             GError       **error)
 {
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
   forget_cache (self);
-  if (!dossier_store_exec (self, "BEGIN IMMEDIATE", "starting an import", error))
+  /* An import batch does not wait for the disk at its commit (WAL stays consistent; a power
+   * cut may lose the last batches, which the import would add again).  The analyst's own
+   * edits go back to synchronous=FULL when the batch ends. */
+  if (!dossier_store_exec (self, "PRAGMA synchronous = NORMAL", "starting an import", error))
     return FALSE;
+  if (!dossier_store_exec (self, "BEGIN IMMEDIATE", "starting an import", error))
+    {
+      end_batch_durability (self);
+      return FALSE;
+    }
   self->in_batch = TRUE;
+  self->fast_batch = fast;
+  self->batch_spoiled = FALSE;
   return TRUE;
+}
+
+gboolean
+dossier_store_begin_batch (DossierStore  *self,
+                           GError       **error)
+{
+  return begin_batch (self, FALSE, error);
+}
+
+gboolean
+dossier_store_begin_fast_batch (DossierStore  *self,
+                                GError       **error)
+{
+  return begin_batch (self, TRUE, error);
+}
+
+gboolean
+dossier_store_batch_is_spoiled (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  return self->in_batch && self->batch_spoiled;
 }
 
 gboolean
@@ -442,12 +503,22 @@ dossier_store_commit_batch (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_batch, FALSE);
 
+  if (self->batch_spoiled)
+    {
+      dossier_store_rollback_batch (self);
+      g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_STORE,
+                   "%s: a write of the import failed; nothing of it was saved",
+                   store_name (self));
+      return FALSE;
+    }
   self->in_batch = FALSE;
   if (!dossier_store_exec (self, "COMMIT", "saving the import", error))
     {
       dossier_store_rollback_write (self);
+      end_batch_durability (self);
       return FALSE;
     }
+  end_batch_durability (self);
   return TRUE;
 }
 
@@ -459,8 +530,10 @@ dossier_store_rollback_batch (DossierStore *self)
   if (!self->in_batch)
     return;
   self->in_batch = FALSE;
+  self->batch_spoiled = FALSE;
   forget_cache (self);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  end_batch_durability (self);
 }
 
 /* Opening and migrating */

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes.  Each version is one numbered migration. */
-#define DOSSIER_SCHEMA_VERSION 3
+#define DOSSIER_SCHEMA_VERSION 4
 
 #define DOSSIER_TYPE_STORE (dossier_store_get_type ())
 
@@ -39,6 +39,13 @@ char         *dossier_store_default_path    (void);
  * still all-or-nothing on its own: a failing one is rolled back to its savepoint. */
 gboolean      dossier_store_begin_batch     (DossierStore  *self,
                                              GError       **error);
+/* The same without a savepoint per document, which costs the full-text index a flush each:
+ * a document that fails half-way then spoils the batch (dossier_store_batch_is_spoiled()),
+ * which the caller rolls back and writes again with dossier_store_begin_batch().  A
+ * duplicate is found before anything is written and spoils nothing. */
+gboolean      dossier_store_begin_fast_batch (DossierStore *self,
+                                              GError      **error);
+gboolean      dossier_store_batch_is_spoiled (DossierStore *self);
 gboolean      dossier_store_commit_batch    (DossierStore  *self,
                                              GError       **error);
 void          dossier_store_rollback_batch  (DossierStore  *self);
@@ -265,13 +272,16 @@ typedef struct {
   char                 *sentence;
   GStrv                 entities;        /* names, in order of mention; never NULL */
   DossierReview         review;
+  char                 *document_outlet; /* the document's outlet, or NULL */
+  char                 *note;            /* the analyst's note on it; never NULL */
+  gboolean              analyst;         /* added by the analyst (dossier_store_add_event()) */
 } DossierEvent;
 
 void dossier_event_free (DossierEvent *event);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierEvent, dossier_event_free)
 
-/* DossierEvent of one document (0: all), by date value, then document and position; those
- * rejected are left out. */
+/* DossierEvent of one document (0: all), in date order (as dossier_store_list_timeline()),
+ * then document and position; those rejected are left out. */
 GPtrArray    *dossier_store_list_events     (DossierStore  *self,
                                              gint64         document_id,
                                              GError       **error);
@@ -350,5 +360,172 @@ gboolean      dossier_store_set_document_note (DossierStore  *self,
 /* Turns what a person types into an FTS5 MATCH expression (exposed for tests); NULL when
  * the query has no searchable word. */
 char         *dossier_search_query_to_fts   (const char      *query);
+
+/* The entity sidebar and the timeline (dossier-store-entities.c).  Every call that writes is
+ * its own committed transaction, as the annotation calls are. */
+
+/* An entity with what the workspace holds about it: a row of the entity sidebar. */
+typedef struct {
+  gint64             id;
+  char              *name;
+  DossierEntityKind  kind;
+  GStrv              aliases;            /* sorted, never NULL */
+  guint              mentions;           /* in the workspace, not rejected */
+  guint              documents;          /* documents with such a mention */
+  guint              document_mentions;  /* those in the document asked about */
+  guint              quotes;             /* confirmed quotes and claims it is the speaker of */
+  GStrv              outlets;            /* the sources that carried those; sorted, never NULL */
+} DossierEntityStats;
+
+void dossier_entity_stats_free (DossierEntityStats *stats);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierEntityStats, dossier_entity_stats_free)
+
+/* DossierEntityStats of the workspace's entities, by kind (in DossierEntityKind order), then
+ * most mentioned first, then name.  @document_id (0: none) is the document whose mentions
+ * document_mentions counts; @filter_text (NULL: all) keeps the entities whose name or an
+ * alias contains it, ignoring case; @kind is a DossierEntityKind, or -1 for every kind.
+ * Entities whose mentions were all rejected (and those rejected with
+ * dossier_store_reject_entity()) are left out unless they speak in a confirmed quote or
+ * claim.  A few grouped queries whatever the number of entities. */
+GPtrArray    *dossier_store_list_entity_stats (DossierStore  *self,
+                                               gint64         document_id,
+                                               const char    *filter_text,
+                                               int            kind,
+                                               GError       **error);
+
+/* The entity called @name or with it as an alias (ignoring ASCII case), of @kind or, with
+ * -1, of any kind.  0 with DOSSIER_ERROR_NOT_FOUND when there is none, and with
+ * DOSSIER_ERROR_INVALID (naming them) when several entities of different kinds answer to it
+ * and @kind is -1. */
+gint64        dossier_store_find_entity     (DossierStore  *self,
+                                             const char    *name,
+                                             int            kind,
+                                             GError       **error);
+
+/* An entity's mention, as stored. */
+typedef struct {
+  gint64         id;
+  gint64         entity_id;
+  gint64         document_id;
+  guint          start;       /* code points into the document's text */
+  guint          end;
+  char          *exact;       /* the words at [start, end) */
+  DossierReview  review;      /* suggested or confirmed: rejected ones are not listed */
+} DossierMention;
+
+void dossier_mention_free (DossierMention *mention);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierMention, dossier_mention_free)
+
+/* DossierMention of entity @entity_id that are not rejected, in document and text order:
+ * in one document, or in all when @document_id is 0.  What the reading pane marks when an
+ * entity is chosen in the sidebar.  DOSSIER_ERROR_NOT_FOUND for an unknown entity. */
+GPtrArray    *dossier_store_list_entity_mentions (DossierStore  *self,
+                                                  gint64         entity_id,
+                                                  gint64         document_id,
+                                                  GError       **error);
+/* The documents (gint64 ids, ascending) with a mention of @entity_id that is not rejected:
+ * the library filtered by an entity.  DOSSIER_ERROR_NOT_FOUND for an unknown entity. */
+GArray       *dossier_store_list_entity_documents (DossierStore  *self,
+                                                   gint64         entity_id,
+                                                   GError       **error);
+
+/* Renames an entity; its old name becomes an alias, so extraction still finds it by that.
+ * When @new_name is already the name or an alias of another entity of the same kind, fails
+ * with DOSSIER_ERROR_DUPLICATE naming that entity: the two should be merged instead
+ * (dossier_store_merge_entities()). */
+gboolean      dossier_store_rename_entity   (DossierStore       *self,
+                                             gint64              id,
+                                             const char         *new_name,
+                                             GError            **error);
+/* Makes an entity a person, organization, place or outlet; DOSSIER_ERROR_DUPLICATE when one
+ * of that kind has its name already (merge them instead). */
+gboolean      dossier_store_set_entity_kind (DossierStore       *self,
+                                             gint64              id,
+                                             DossierEntityKind   kind,
+                                             GError            **error);
+/* Adds another name for an entity (no-op when it is its name or an alias already);
+ * DOSSIER_ERROR_DUPLICATE when another entity of the same kind has that name or alias. */
+gboolean      dossier_store_add_entity_alias (DossierStore      *self,
+                                              gint64             id,
+                                              const char        *alias,
+                                              GError           **error);
+/* Removes an alias; DOSSIER_ERROR_NOT_FOUND when the entity has no such alias. */
+gboolean      dossier_store_remove_entity_alias (DossierStore   *self,
+                                                 gint64          id,
+                                                 const char     *alias,
+                                                 GError        **error);
+/* "This alias is somebody else": makes a new entity of the same kind named @alias, moves to
+ * it the mentions of @entity_id whose words are @alias (ignoring case), removes the alias,
+ * and marks the two as different (no longer proposed for a merge).  *new_id (may be NULL)
+ * is the new entity's.  DOSSIER_ERROR_NOT_FOUND when @alias is not an alias of @entity_id;
+ * DOSSIER_ERROR_DUPLICATE when an entity of that kind is already called @alias. */
+gboolean      dossier_store_split_alias     (DossierStore       *self,
+                                             gint64              entity_id,
+                                             const char         *alias,
+                                             gint64             *new_id,
+                                             GError            **error);
+/* "Not an entity": rejects every mention of it and marks it rejected, so that extraction
+ * does not suggest it again, in this document or any other (re-extracted or new). */
+gboolean      dossier_store_reject_entity   (DossierStore       *self,
+                                             gint64              id,
+                                             GError            **error);
+
+/* Events the analyst dates by hand.  Their origin is the analyst and they count as
+ * confirmed: re-extraction and document updates never remove them. */
+
+/* The days a date value covers, and its precision: "2024" is the year, "2024-05" the month,
+ * "2024-05-19" the day, "2024-W21" that ISO week from Monday to Sunday, "2024-W21-WE" its
+ * weekend.  FALSE when @value is none of these or no real date.  @precision, @first and
+ * @last may be NULL. */
+gboolean      dossier_date_value_span       (const char            *value,
+                                             DossierDatePrecision  *precision,
+                                             GDate                 *first,
+                                             GDate                 *last);
+
+/* Dates the words [@start, @end) of a document as @value (a date value of @precision, see
+ * dossier_date_value_span()), with an optional @note; the event's sentence is the one
+ * around those words.  Words that extraction had dated already take the analyst's date.
+ * Returns the event's id, or 0 with @error set (DOSSIER_ERROR_INVALID for a bad span or
+ * value, DOSSIER_ERROR_NOT_FOUND for an unknown document). */
+gint64        dossier_store_add_event       (DossierStore          *self,
+                                             gint64                 document_id,
+                                             guint                  start,
+                                             guint                  end,
+                                             const char            *value,
+                                             DossierDatePrecision   precision,
+                                             const char            *note,
+                                             GError               **error);
+/* Sets an event's date and note (@note NULL: none); the event is confirmed and no longer
+ * marked uncertain, since the analyst stated its date. */
+gboolean      dossier_store_update_event    (DossierStore          *self,
+                                             gint64                 id,
+                                             const char            *value,
+                                             DossierDatePrecision   precision,
+                                             const char            *note,
+                                             GError               **error);
+/* Removes an event from the timeline: the analyst's own is deleted; one extraction found is
+ * rejected instead, so that re-extraction does not bring it back. */
+gboolean      dossier_store_remove_event    (DossierStore          *self,
+                                             gint64                 id,
+                                             GError               **error);
+
+typedef struct {
+  const char *from;          /* NULL, or a date value (see dossier_date_value_span()) ... */
+  const char *to;            /* ... or NULL: events whose days meet [from, to] are kept */
+  const char *entity;        /* NULL, or a name or alias mentioned in the event's sentence */
+  const char *outlet;        /* NULL, or the documents' outlet, or a source by name or alias */
+  const char *tag;           /* NULL, or a tag of an annotation overlapping the sentence */
+  gint64      document_id;   /* 0: every document */
+} DossierEventFilter;
+
+#define DOSSIER_EVENT_FILTER_INIT { NULL, NULL, NULL, NULL, NULL, 0 }
+
+/* The timeline: DossierEvent (not rejected) that pass @filter (may be NULL), in date order:
+ * by the first day they cover, the shorter first, then by the document's date, document and
+ * position.  DOSSIER_ERROR_INVALID for a bad date in the filter, DOSSIER_ERROR_NOT_FOUND for
+ * an entity or tag the workspace does not have (an unknown outlet matches nothing). */
+GPtrArray    *dossier_store_list_timeline   (DossierStore             *self,
+                                             const DossierEventFilter *filter,
+                                             GError                  **error);
 
 G_END_DECLS

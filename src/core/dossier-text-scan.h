@@ -317,6 +317,13 @@ GPtrArray *dossier_scan_extract_entities (const char     *text,
                                           gsize           length,
                                           GArray         *regions);
 
+/* dossier_extract_anchor_date() then dossier_extract_dates() against the anchor, which is
+ * returned in *anchor_date: without one, the scan that looked for it finds the dates.
+ * Defined in dossier-extract-dates.c. */
+GPtrArray *dossier_scan_extract_dates    (const char     *text,
+                                          const char     *document_date,
+                                          char          **anchor_date);
+
 /* dossier_extract_quotes().  Defined in dossier-extract-quotes.c. */
 GPtrArray *dossier_scan_extract_quotes   (const gunichar *u,
                                           guint           n,
