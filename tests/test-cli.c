@@ -1073,6 +1073,297 @@ test_suggestions (void)
   }
 }
 
+/* entities, entity-merge, entity-rename, timeline */
+
+#define VELL_ARTICLE \
+  "title Ferry terminal opens in Vell\nsource Vell Courier\ndate 2024-03-08\n\n" \
+  "Harbour Minister Lisbet Marrow opened the new ferry terminal in Vell on March 3, 2024. " \
+  "Marrow said the crossing to Ostra would take forty minutes.\n\n" \
+  "The Ostra Shipping Company said in February that the European Union had paid for half of " \
+  "the line, and that Norway would send a second ship.\n"
+#define OSTRA_ARTICLE \
+  "title Ostra welcomes first ferry\nsource Ostra Gazette\ndate 2024-04-12\n\n" \
+  "The first ferry from Vell reached Ostra on April 10, 2024, carrying 300 passengers. " \
+  "Harbour Minister Lisbeth Marrow was on board.\n\n" \
+  "Mayor Peder Quill said the harbour had prepared for the arrival since January.\n"
+
+/* A workspace of its own with the two ferry articles. */
+static char *
+ferry_workspace (const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.dossier", name);
+  char *ws = g_build_filename (tmpdir, file, NULL);
+  g_autofree char *vell = fixture ("vell.txt", VELL_ARTICLE, -1);
+  g_autofree char *ostra = fixture ("ostra.txt", OSTRA_ARTICLE, -1);
+  g_auto(Run) import = { 0 };
+
+  cli (&import, "--no-workspace", "--workspace", ws, "import", vell, ostra, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  return ws;
+}
+
+static JsonArray *
+entities_json (const char *ws,
+               const char *kind)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  if (kind != NULL)
+    cli (&run, "--no-workspace", "--workspace", ws, "entities", "--json", "--kind", kind, NULL);
+  else
+    cli (&run, "--no-workspace", "--workspace", ws, "entities", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  return json_array_ref (json_node_get_array (root));
+}
+
+static JsonObject *
+find_named (JsonArray  *array,
+            const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "name"), name) == 0)
+        return o;
+    }
+  return NULL;
+}
+
+static gboolean
+json_strv_has (JsonObject *object,
+               const char *member,
+               const char *value)
+{
+  JsonArray *array = json_object_get_array_member (object, member);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_array_get_string_element (array, i), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_entities (void)
+{
+  static const char * const kind_order[] = { "person", "organization", "place", "outlet" };
+  g_autofree char *ws = ferry_workspace ("entities");
+  g_autoptr(JsonArray) all = entities_json (ws, NULL);
+  g_autoptr(JsonArray) places = entities_json (ws, "place");
+  g_autoptr(JsonArray) merged = NULL;
+  g_autoptr(JsonArray) renamed = NULL;
+  g_auto(Run) text = { 0 };
+  g_auto(Run) bad_kind = { 0 };
+  g_auto(Run) help = { 0 };
+  JsonObject *marrow, *other;
+  g_autofree char *marrow_id = NULL;
+  const char *people, *organizations, *place_heading;
+  int last_kind = 0;
+
+  /* By kind, with aliases and counts. */
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      const char *kind = json_object_get_string_member (json_array_get_object_element (all, i),
+                                                        "kind");
+      int k = 0;
+
+      while (k < 4 && g_strcmp0 (kind, kind_order[k]) != 0)
+        k++;
+      g_assert_cmpint (k, <, 4);
+      g_assert_cmpint (k, >=, last_kind);
+      last_kind = k;
+    }
+  marrow = find_named (all, "Lisbet Marrow");
+  g_assert_nonnull (marrow);
+  g_assert_cmpstr (json_object_get_string_member (marrow, "kind"), ==, "person");
+  g_assert_cmpint (json_object_get_int_member (marrow, "mentions"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (marrow, "documents"), ==, 1);
+  g_assert_true (json_strv_has (marrow, "aliases", "Marrow"));
+  marrow_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (marrow, "id"));
+  other = find_named (all, "Lisbeth Marrow");
+  g_assert_nonnull (other);
+  g_assert_nonnull (find_named (places, "Norway"));
+  for (guint i = 0; i < json_array_get_length (places); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (places, i),
+                                                    "kind"), ==, "place");
+
+  /* Text: grouped under a heading per kind. */
+  cli (&text, "--no-workspace", "--workspace", ws, "entities", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  people = strstr (text.out, "People\n");
+  organizations = strstr (text.out, "\n\nOrganizations\n");
+  place_heading = strstr (text.out, "\n\nPlaces\n");
+  g_assert_nonnull (people);
+  g_assert_nonnull (organizations);
+  g_assert_nonnull (place_heading);
+  g_assert_true (people < organizations && organizations < place_heading);
+  g_assert_nonnull (strstr (text.out, "Lisbet Marrow  (2 mentions in 1 document)  also Marrow"));
+  g_assert_true (strstr (text.out, "Norway") > place_heading);
+
+  cli (&bad_kind, "--no-workspace", "--workspace", ws, "entities", "--kind", "planet", NULL);
+  g_assert_cmpint (bad_kind.status, ==, 2);
+  g_assert_nonnull (strstr (bad_kind.err, "unknown kind “planet”"));
+  cli (&help, "entities", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--kind"));
+
+  /* entity-merge, by names: the other's mentions and name move over. */
+  {
+    g_auto(Run) merge = { 0 };
+    g_auto(Run) unknown = { 0 };
+    g_auto(Run) usage = { 0 };
+
+    cli (&merge, "--no-workspace", "--workspace", ws, "entity-merge", "Lisbet Marrow",
+         "lisbeth marrow", NULL);
+    g_assert_cmpint (merge.status, ==, 0);
+    g_assert_nonnull (strstr (merge.out, "“Lisbeth Marrow” into"));
+    merged = entities_json (ws, NULL);
+    g_assert_null (find_named (merged, "Lisbeth Marrow"));
+    marrow = find_named (merged, "Lisbet Marrow");
+    g_assert_cmpint (json_object_get_int_member (marrow, "mentions"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (marrow, "documents"), ==, 2);
+    g_assert_true (json_strv_has (marrow, "aliases", "Lisbeth Marrow"));
+
+    cli (&unknown, "--no-workspace", "--workspace", ws, "entity-merge", "Lisbet Marrow",
+         "Nobody Known", NULL);
+    g_assert_cmpint (unknown.status, ==, 1);
+    g_assert_nonnull (strstr (unknown.err, "No entity called “Nobody Known”"));
+    cli (&usage, "--no-workspace", "--workspace", ws, "entity-merge", "Lisbet Marrow", NULL);
+    g_assert_cmpint (usage.status, ==, 2);
+  }
+
+  /* entity-rename: the old name stays as an alias; another's name is refused. */
+  {
+    g_auto(Run) rename = { 0 };
+    g_auto(Run) taken = { 0 };
+    g_auto(Run) unknown = { 0 };
+    g_auto(Run) missing = { 0 };
+
+    cli (&rename, "--no-workspace", "--workspace", ws, "entity-rename", marrow_id, "Lisbet",
+         "Marrow-Quay", NULL);
+    g_assert_cmpint (rename.status, ==, 0);
+    g_assert_nonnull (strstr (rename.out, "“Lisbet Marrow-Quay”"));
+    renamed = entities_json (ws, "person");
+    marrow = find_named (renamed, "Lisbet Marrow-Quay");
+    g_assert_nonnull (marrow);
+    g_assert_true (json_strv_has (marrow, "aliases", "Lisbet Marrow"));
+    g_assert_null (find_named (renamed, "Lisbet Marrow"));
+
+    cli (&taken, "--no-workspace", "--workspace", ws, "entity-rename", marrow_id, "Peder Quill",
+         NULL);
+    g_assert_cmpint (taken.status, ==, 1);
+    g_assert_nonnull (strstr (taken.err, "Peder Quill"));
+    g_assert_nonnull (strstr (taken.err, "entity-merge"));
+    cli (&unknown, "--no-workspace", "--workspace", ws, "entity-rename", "Nobody Known", "X",
+         NULL);
+    g_assert_cmpint (unknown.status, ==, 1);
+    g_assert_nonnull (strstr (unknown.err, "No entity called “Nobody Known”"));
+    cli (&missing, "--no-workspace", "--workspace", ws, "entity-rename", "999999", "X", NULL);
+    g_assert_cmpint (missing.status, ==, 1);
+    g_assert_nonnull (strstr (missing.err, "No entity 999999"));
+  }
+}
+
+static JsonArray *
+timeline_json (const char *ws,
+               int         expected_status,
+               ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_ptr_array_add (args, (char *) g_getenv ("DOSSIER_CLI"));
+  g_ptr_array_add (args, (char *) "--workspace");
+  g_ptr_array_add (args, (char *) ws);
+  g_ptr_array_add (args, (char *) "timeline");
+  g_ptr_array_add (args, (char *) "--json");
+  va_start (ap, expected_status);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out,
+                &run.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, expected_status);
+  if (expected_status != 0)
+    return NULL;
+  root = parse_json (run.out);
+  return json_array_ref (json_node_get_array (root));
+}
+
+static gboolean
+dates_are (JsonArray          *events,
+           const char * const *dates)
+{
+  if (json_array_get_length (events) != g_strv_length ((GStrv) dates))
+    return FALSE;
+  for (guint i = 0; dates[i] != NULL; i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (events, i),
+                                                  "date"), dates[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+#define DATES(...) ((const char * const []) { __VA_ARGS__, NULL })
+
+static void
+test_timeline (void)
+{
+  g_autofree char *ws = ferry_workspace ("timeline");
+  g_autoptr(JsonArray) all = timeline_json (ws, 0, NULL);
+  g_autoptr(JsonArray) march = timeline_json (ws, 0, "--from", "2024-03", "--to", "2024-03",
+                                              NULL);
+  g_autoptr(JsonArray) since = timeline_json (ws, 0, "--from", "2024-02-15", NULL);
+  g_autoptr(JsonArray) quill = timeline_json (ws, 0, "--entity", "peder quill", NULL);
+  g_autoptr(JsonArray) gazette = timeline_json (ws, 0, "--outlet", "Ostra Gazette", NULL);
+  g_auto(Run) text = { 0 };
+  g_auto(Run) unknown = { 0 };
+  JsonObject *opening;
+
+  /* In date order, each with its sentence, document and entities. */
+  g_assert_true (dates_are (all, DATES ("2024-01", "2024-02", "2024-03-03", "2024-04-10")));
+  opening = json_array_get_object_element (all, 2);
+  g_assert_cmpstr (json_object_get_string_member (opening, "precision"), ==, "day");
+  g_assert_cmpstr (json_object_get_string_member (opening, "text"), ==,
+                   "Harbour Minister Lisbet Marrow opened the new ferry terminal in Vell on "
+                   "March 3, 2024.");
+  g_assert_cmpint (json_object_get_int_member (opening, "document"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (opening, "title"), ==,
+                   "Ferry terminal opens in Vell");
+  g_assert_cmpstr (json_object_get_string_member (opening, "outlet"), ==, "Vell Courier");
+  g_assert_true (json_strv_has (opening, "entities", "Lisbet Marrow"));
+
+  g_assert_true (dates_are (march, DATES ("2024-03-03")));
+  g_assert_true (dates_are (since, DATES ("2024-02", "2024-03-03", "2024-04-10")));
+  g_assert_true (dates_are (quill, DATES ("2024-01")));
+  g_assert_true (dates_are (gazette, DATES ("2024-01", "2024-04-10")));
+
+  cli (&text, "--no-workspace", "--workspace", ws, "timeline", "--to", "2024-03", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "2024-03-03   day   Harbour Minister Lisbet Marrow"));
+  g_assert_null (strstr (text.out, "2024-04-10"));
+
+  /* Bad dates are usage errors; an unknown entity is a failure. */
+  g_assert_null (timeline_json (ws, 2, "--from", "2024-13", NULL));
+  g_assert_null (timeline_json (ws, 2, "--to", "soon", NULL));
+  g_assert_null (timeline_json (ws, 2, "--from", "2024-05", "--to", "2024-04", NULL));
+  cli (&unknown, "--no-workspace", "--workspace", ws, "timeline", "--entity", "Nobody Known",
+       NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "No entity called “Nobody Known”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1103,6 +1394,8 @@ main (int   argc,
   g_test_add_func ("/cli/extract/bad-date", test_extract_bad_date);
   g_test_add_func ("/cli/extract/no-workspace", test_extract_no_workspace);
   g_test_add_func ("/cli/suggestions", test_suggestions);
+  g_test_add_func ("/cli/entities", test_entities);
+  g_test_add_func ("/cli/timeline", test_timeline);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);

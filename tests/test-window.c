@@ -84,6 +84,18 @@ settle (void)
     }
 }
 
+/* The library is read in a worker (when the window opens, after an import) and shown after
+ * the first frame: waits for it, then for the work that sets off (the frames that lay out the
+ * list and the shown document, the panel's rows), which a sanitizer build stretches. */
+static void
+wait_for_library (DossierWindow *window)
+{
+  wait_for (library_read, window);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  settle ();
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -123,10 +135,7 @@ fixture_set_up (Fixture       *f,
   f->window = dossier_window_new (NULL, f->store, f->settings);
   gtk_window_present (GTK_WINDOW (f->window));
   wait_for (mapped, f->window);
-  /* The library is read in a worker and shown after the first frame; then let the window
-   * lay it out and draw it. */
-  wait_for (library_read, f->window);
-  settle ();
+  wait_for_library (f->window);
 }
 
 static void
@@ -169,9 +178,7 @@ import_uris (Fixture     *f,
   g_assert_true (started);
   g_assert_true (dossier_window_is_importing (f->window));
   wait_for (import_done, f->window);
-  /* Then the library is read again in a worker. */
-  wait_for (library_read, f->window);
-  settle ();
+  wait_for_library (f->window);
 }
 
 static const char ferry_txt[] =
@@ -839,8 +846,7 @@ test_library_after_first_frame (Fixture *f, gconstpointer data)
   frame_before = gdk_frame_clock_get_frame_counter (fill.clock);
   g_signal_connect (library, "items-changed", G_CALLBACK (library_changed_cb), &fill);
   wait_for (mapped, window);
-  wait_for (library_read, window);
-  settle ();
+  wait_for_library (window);
   g_signal_handlers_disconnect_by_func (library, library_changed_cb, &fill);
 
   /* Filled in one change, after a frame had been drawn; newest first. */

@@ -598,6 +598,14 @@ static const Command commands[] = {
     "mentions and quotes move over.", run_merge },
   { "merge-dismiss", "ID ID", "Mark two entities as different: no longer proposed for a merge.",
     run_merge_dismiss },
+  { "entities", "", "List the entities by kind, most mentioned first. People, organizations, "
+    "places and outlets, with their aliases and how often they are mentioned.", run_entities },
+  { "entity-merge", "KEEP OTHER", "Merge entity OTHER into KEEP (ids or names), as 'merge' does.",
+    run_entity_merge },
+  { "entity-rename", "ID NAME", "Rename an entity; its old name stays as an alias.",
+    run_entity_rename },
+  { "timeline", "", "List the dated events in date order. Filter them by dates, an entity, an "
+    "outlet or a tag.", run_timeline },
 };
 
 const Command *

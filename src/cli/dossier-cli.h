@@ -72,6 +72,12 @@ int run_merges             (const char *workspace, int argc, char **argv);
 int run_merge              (const char *workspace, int argc, char **argv);
 int run_merge_dismiss      (const char *workspace, int argc, char **argv);
 
+/* Entities and the timeline (dossier-cli-entities.c). */
+int run_entities           (const char *workspace, int argc, char **argv);
+int run_entity_merge       (const char *workspace, int argc, char **argv);
+int run_entity_rename      (const char *workspace, int argc, char **argv);
+int run_timeline           (const char *workspace, int argc, char **argv);
+
 /* The extract command (dossier-cli-extract.c). */
 int run_extract            (const char *workspace, int argc, char **argv);
 

@@ -440,6 +440,10 @@ static guint8 keyword_lengths[G_N_ELEMENTS (keywords)];
 /* The hash of each keyword: most words of a text are none, and are told apart by it before
  * their letters are compared. */
 static guint32 keyword_hashes[G_N_ELEMENTS (keywords)];
+/* Bit c - 'a' of keyword_ends[len][first - 'a'] is set when a keyword of len letters starts
+ * with first and ends with c: a word that is no keyword is mostly known for one without
+ * being hashed. */
+static guint32 keyword_ends[KEYWORD_MAX_LEN + 1][26];
 
 static inline guint32
 hash_step (guint32 h,
@@ -467,6 +471,10 @@ init_keywords (void)
       for (const char *p = keywords[i].word; *p; p++)
         h = hash_step (h, (guchar) *p);
       keyword_hashes[i] = h;
+      for (const char *p = keywords[i].word; *p; p++)
+        g_assert (*p >= 'a' && *p <= 'z');
+      keyword_ends[keyword_lengths[i]][keywords[i].word[0] - 'a'] |=
+        1u << (keywords[i].word[keyword_lengths[i] - 1] - 'a');
       slot = h & (KEYWORD_SLOTS - 1);
       while (keyword_slots[slot] != 0)
         {
@@ -496,6 +504,21 @@ lookup_keyword (const char *lower,
       slot = (slot + 1) & (KEYWORD_SLOTS - 1);
     }
   return KW_NONE;
+}
+
+/* The keyword @lower[0, @len) is (lowercase ASCII letters, at most KEYWORD_MAX_LEN), or
+ * KW_NONE. */
+static inline guint16
+keyword_of (const char *lower,
+            gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  if (!(keyword_ends[len][lower[0] - 'a'] & (1u << (lower[len - 1] - 'a'))))
+    return KW_NONE;
+  for (gsize k = 0; k < len; k++)
+    h = hash_step (h, (guchar) lower[k]);
+  return lookup_keyword (lower, len, h);
 }
 
 /* Calendar arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian), after
@@ -736,7 +759,17 @@ typedef struct {
   /* Whether "May" or "March" is someone's name in this text; -1 until asked. */
   int         name_may;
   int         name_march;
+
+  /* When not NULL, the tokens of each part matched (Token) and the parts (Batch), so that
+   * the text can be matched again against an anchor without being read again. */
+  GArray     *record;
+  GArray     *batches;
 } Scan;
+
+typedef struct {
+  guint n_tok;
+  guint paragraph;
+} Batch;
 
 typedef struct {
   guint     first;      /* token indices, inclusive */
@@ -2206,6 +2239,20 @@ new_token (Scan      *s,
 #define CHUNK_TOKENS 4096
 #define CHUNK_TOKENS_MAX 65536
 
+/* Matches the tokens read, keeping them first when the scan records. */
+static void
+match_part (Scan *s)
+{
+  if (s->record != NULL)
+    {
+      Batch batch = { s->n_tok, s->paragraph };
+
+      g_array_append_vals (s->record, s->tok, s->n_tok);
+      g_array_append_val (s->batches, batch);
+    }
+  match_paragraph (s);
+}
+
 /* Matches all tokens but the last, which starts the next part. */
 static void
 end_chunk (Scan *s)
@@ -2213,7 +2260,7 @@ end_chunk (Scan *s)
   Token last = s->tok[s->n_tok - 1];
 
   s->n_tok--;
-  match_paragraph (s);
+  match_part (s);
   s->tok[0] = last;
   s->n_tok = 1;
 }
@@ -2223,7 +2270,7 @@ end_paragraph (Scan *s)
 {
   if (s->n_tok == 0)
     return;
-  match_paragraph (s);
+  match_part (s);
   s->n_tok = 0;
   s->paragraph++;
 }
@@ -2300,7 +2347,6 @@ scan_text (Scan *s)
         case CC_UPPER:
         case CC_LOWER:
           {
-            guint32 h = 2166136261u;
             gboolean ascii = TRUE, all_upper = TRUE;
             char lower[KEYWORD_MAX_LEN + 1];
             gsize len;
@@ -2334,7 +2380,6 @@ scan_text (Scan *s)
                              ((k = char_class[*p]) == CC_UPPER || k == CC_LOWER); p++)
                         {
                           lower[p - start] = (char) (*p | 0x20);
-                          h = hash_step (h, *p | 0x20);
                           cases |= 1u << k;
                         }
                     for (; p < end && ((k = char_class[*p]) == CC_UPPER || k == CC_LOWER); p++)
@@ -2371,7 +2416,7 @@ scan_text (Scan *s)
               flags |= TF_ALL_CAPS;
             t->flags |= flags;
             if (ascii && len <= KEYWORD_MAX_LEN)
-              t->kw = lookup_keyword (lower, len, h);
+              t->kw = keyword_of (lower, len);
             goto placed;
           }
         case CC_DIGIT:
@@ -2459,14 +2504,45 @@ parse_anchor (const char *date,
   return TRUE;
 }
 
+/* The token buffer of the last scan on this thread, kept for the next one: allocating it
+ * anew for each text of a few kilobytes was a good part of the cost of a short one. */
+typedef struct {
+  Token *tok;
+  guint  tok_alloc;
+} TokenCache;
+
+/* Above this, a token buffer goes back to the allocator rather than wait for the next text. */
+#define TOKEN_CACHE_MAX (1 << 16)
+
+static void
+token_cache_free (gpointer data)
+{
+  TokenCache *cache = data;
+
+  if (cache == NULL)
+    return;
+  g_free (cache->tok);
+  g_free (cache);
+}
+
+static GPrivate token_cache_key = G_PRIVATE_INIT (token_cache_free);
+
 static void
 scan_init (Scan       *s,
            const char *text,
            const char *anchor_date)
 {
+  TokenCache *cache = g_private_get (&token_cache_key);
+
   init_keywords ();
   init_char_class ();
   memset (s, 0, sizeof *s);
+  if (cache != NULL)
+    {
+      s->tok = g_steal_pointer (&cache->tok);
+      s->tok_alloc = cache->tok_alloc;
+      cache->tok_alloc = 0;
+    }
   s->text = text;
   s->len = strlen (text);
   s->found = g_array_new (FALSE, FALSE, sizeof (Found));
@@ -2479,6 +2555,21 @@ scan_init (Scan       *s,
 static void
 scan_clear (Scan *s)
 {
+  TokenCache *cache = g_private_get (&token_cache_key);
+
+  if (s->tok != NULL && s->tok_alloc <= TOKEN_CACHE_MAX)
+    {
+      if (cache == NULL)
+        {
+          cache = g_new0 (TokenCache, 1);
+          g_private_set (&token_cache_key, cache);
+        }
+      if (cache->tok == NULL)
+        {
+          cache->tok = g_steal_pointer (&s->tok);
+          cache->tok_alloc = s->tok_alloc;
+        }
+    }
   g_clear_pointer (&s->tok, g_free);
   g_clear_pointer (&s->found, g_array_unref);
 }
@@ -2697,13 +2788,41 @@ dossier_scan_extract_dates (const char  *text,
     return dossier_extract_dates (text, *anchor_date);
 
   scan_init (&s, text, NULL);
+  s.record = g_array_new (FALSE, FALSE, sizeof (Token));
+  s.batches = g_array_new (FALSE, FALSE, sizeof (Batch));
   scan_text (&s);
   *anchor_date = anchor_of_scan (&s);
-  /* Without an anchor, the scan that looked for one is the one that finds the dates. */
   if (*anchor_date == NULL)
-    mentions = mentions_of_scan (&s, text);
+    {
+      /* Without an anchor, the scan that looked for one is the one that finds the dates. */
+      mentions = mentions_of_scan (&s, text);
+    }
   else
-    mentions = dossier_extract_dates (text, *anchor_date);
+    {
+      Scan again;
+      Token *own;
+      guint offset = 0;
+
+      /* The same tokens matched again against the anchor: reading the text does not
+       * depend on it, and matching only reads the tokens. */
+      scan_init (&again, text, *anchor_date);
+      own = again.tok;
+      for (guint b = 0; b < s.batches->len; b++)
+        {
+          const Batch *batch = &g_array_index (s.batches, Batch, b);
+
+          again.tok = &g_array_index (s.record, Token, offset);
+          again.n_tok = batch->n_tok;
+          again.paragraph = batch->paragraph;
+          match_paragraph (&again);
+          offset += batch->n_tok;
+        }
+      again.tok = own;
+      mentions = mentions_of_scan (&again, text);
+      scan_clear (&again);
+    }
+  g_array_unref (s.record);
+  g_array_unref (s.batches);
   scan_clear (&s);
   return mentions;
 }

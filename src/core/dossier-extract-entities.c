@@ -415,7 +415,10 @@ typedef struct {
 static void
 span_map_reset (SpanMap *map)
 {
-  if (map->slots != NULL && map->mask + 1 > SPAN_MAP_KEEP_SLOTS)
+  /* Emptying costs its size: a map grown for a long text is not kept for short ones. */
+  if (map->slots != NULL &&
+      (map->mask + 1 > SPAN_MAP_KEEP_SLOTS ||
+       (map->mask + 1 > SPAN_MAP_MIN_SLOTS && map->used * 8 < map->mask + 1)))
     g_clear_pointer (&map->slots, g_free);
   if (map->slots == NULL)
     {
@@ -1242,7 +1245,7 @@ match_entry (const Extractor *self,
 }
 
 /* Index past the last token of the match covering token @t. */
-static guint
+static inline guint
 match_token_end (const Extractor *self,
                  guint            t)
 {
@@ -1282,14 +1285,14 @@ add_mention (Extractor  *self,
 
 /* Runs of capitalized words */
 
-static const Token *
+static inline const Token *
 token_at (const Extractor *self,
           guint            i)
 {
   return &g_array_index (self->tokens, Token, i);
 }
 
-static gboolean
+static inline gboolean
 is_name_word (const Extractor *self,
               guint            i)
 {
@@ -1309,7 +1312,7 @@ is_name_word (const Extractor *self,
 
 /* Whether token @i, a lower-case particle, leads into a name word: "bin Salman", "al-Assad".
  * A particle joined by a hyphen to a gazetteer word takes it into the name ("al-Houthi"). */
-static gboolean
+static inline gboolean
 particle_leads_on (const Extractor *self,
                    guint            i)
 {
@@ -1925,13 +1928,20 @@ plain_words (const char *name,
 
       if (g_ascii_isalnum (*p))
         {
-          /* A run of ASCII letters and digits, the bulk of any name, at once. */
+          /* A run of ASCII letters and digits, the bulk of any name, at once, in place
+           * when the string has room (it is reused from one name to the next). */
           gsize at = plain->len;
           gsize run = 1;
 
-          while (g_ascii_isalnum (p[run]))
+          while ((guchar) p[run] < 0x80 && dossier_scan_ascii_alnum[(guchar) p[run]])
             run++;
-          g_string_set_size (plain, at + run);
+          if (at + run < plain->allocated_len)
+            {
+              plain->len = at + run;
+              plain->str[at + run] = '\0';
+            }
+          else
+            g_string_set_size (plain, at + run);
           for (gsize k = 0; k < run; k++)
             plain->str[at + k] = p[k] >= 'A' && p[k] <= 'Z' ? (char) (p[k] | 0x20) : p[k];
           p += run - 1;
@@ -1981,25 +1991,22 @@ word_is (const char *word,
   return strlen (literal) == len && memcmp (word, literal, len) == 0;
 }
 
-/* Appends the folded spelling of @word to @out: "abdul"/"abdel"/"abdol"/"abdil" as "abdal",
- * "kh", "gh", "q", "ck" and hard "c" as "k", "ph" as "f", "w" as "v", "y" as "i", "dj" as
- * "j", "tch" and "sch" as "ch" and "sh", then "o" as "u" and "e" as "i", and doubled
- * letters as one. */
-static void
+/* Writes the folded spelling of @s[0, @n) to @out and returns its length: "abdul", "abdel",
+ * "abdol" and "abdil" as "abdal", "kh", "gh", "q", "ck" and hard "c" as "k", "ph" as "f",
+ * "w" as "v", "y" as "i", "dj" as "j", "tch" and "sch" as "ch" and "sh", then "o" as "u"
+ * and "e" as "i", and doubled letters as one. */
+static gsize
 fold_word (const char *s,
            gsize       n,
-           GString    *out)
+           char       *out)
 {
-  gsize at = out->len;
-  char *o;
+  char *o = out;
   char prev = '\0';
 
 /* Appends @c unless it doubles the letter before it. */
 #define EMIT(c) G_STMT_START { char e_ = (c); if (e_ != prev) *o++ = e_; prev = e_; } G_STMT_END
 
-  /* No piece is longer than what it replaces: room for @n bytes, written in place. */
-  g_string_set_size (out, at + n);
-  o = out->str + at;
+  /* No piece is longer than what it replaces: @out has room for @n bytes. */
   for (gsize i = 0; i < n; i++)
     {
       char c = s[i];
@@ -2096,7 +2103,7 @@ fold_word (const char *s,
         }
     }
 #undef EMIT
-  g_string_truncate (out, (gsize) (o - out->str));
+  return (gsize) (o - out);
 }
 
 /* Strings of one text (names and their keys), in blocks kept from one text to the next. */
@@ -2137,31 +2144,51 @@ arena_clear (Arena *arena)
   g_clear_pointer (&arena->large, g_ptr_array_unref);
 }
 
-/* A copy of @s[0, @len), NUL-terminated, valid until the arena is reset. */
-static const char *
-arena_strndup (Arena      *arena,
-               const char *s,
-               gsize       len)
+/* Room for @size bytes, valid until the arena is reset. */
+static char *
+arena_alloc (Arena *arena,
+             gsize  size)
 {
-  char *copy;
+  char *room;
 
-  if (len >= ARENA_BLOCK)
+  if (size > ARENA_BLOCK)
     {
-      copy = g_strndup (s, len);
-      g_ptr_array_add (arena->large, copy);
-      return copy;
+      room = g_malloc (size);
+      g_ptr_array_add (arena->large, room);
+      return room;
     }
-  if (arena->current < 0 || arena->used + len + 1 > ARENA_BLOCK)
+  if (arena->current < 0 || arena->used + size > ARENA_BLOCK)
     {
       arena->current++;
       if ((guint) arena->current == arena->blocks->len)
         g_ptr_array_add (arena->blocks, g_malloc (ARENA_BLOCK));
       arena->used = 0;
     }
-  copy = (char *) g_ptr_array_index (arena->blocks, arena->current) + arena->used;
+  room = (char *) g_ptr_array_index (arena->blocks, arena->current) + arena->used;
+  arena->used += size;
+  return room;
+}
+
+/* Gives back the @unused bytes at the end of the last arena_alloc () of @size bytes. */
+static void
+arena_shrink_last (Arena *arena,
+                   gsize  size,
+                   gsize  unused)
+{
+  if (size <= ARENA_BLOCK)
+    arena->used -= unused;
+}
+
+/* A copy of @s[0, @len), NUL-terminated, valid until the arena is reset. */
+static const char *
+arena_strndup (Arena      *arena,
+               const char *s,
+               gsize       len)
+{
+  char *copy = arena_alloc (arena, len + 1);
+
   memcpy (copy, s, len);
   copy[len] = '\0';
-  arena->used += len + 1;
   return copy;
 }
 
@@ -2191,23 +2218,31 @@ key_buffers_clear (KeyBuffers *buffers)
   g_string_free (buffers->folded, TRUE);
 }
 
-/* Folds the word in buffers->joined: into a new item of @keys (a copy in buffers->arena),
- * or at the end of @whole. */
+/* Folds the word @joined[0, @len): into a new item of @keys (in buffers->arena), or at the
+ * end of @whole. */
 static void
 add_folded (GPtrArray  *keys,
             GString    *whole,
-            KeyBuffers *buffers)
+            KeyBuffers *buffers,
+            const char *joined,
+            gsize       len)
 {
   if (keys != NULL)
     {
-      g_string_truncate (buffers->folded, 0);
-      fold_word (buffers->joined->str, buffers->joined->len, buffers->folded);
-      g_ptr_array_add (keys, (gpointer) arena_strndup (buffers->arena, buffers->folded->str,
-                                                       buffers->folded->len));
+      char *key = arena_alloc (buffers->arena, len + 1);
+      gsize folded = fold_word (joined, len, key);
+
+      key[folded] = '\0';
+      arena_shrink_last (buffers->arena, len + 1, len - folded);
+      g_ptr_array_add (keys, key);
     }
   else
-    fold_word (buffers->joined->str, buffers->joined->len, whole);
-  g_string_truncate (buffers->joined, 0);
+    {
+      gsize at = whole->len;
+
+      g_string_set_size (whole, at + len);
+      g_string_truncate (whole, at + fold_word (joined, len, whole->str + at));
+    }
 }
 
 /* The folded words of a name, with "al"/"el" joined to the word after it ("Al Thani" and
@@ -2223,34 +2258,49 @@ fold_name (const char *name,
            GString    *whole)
 {
   const char *p;
+  const char *end;
+  char *joined;
+  gsize joined_len = 0;
 
   g_string_truncate (buffers->plain, 0);
-  g_string_truncate (buffers->joined, 0);
   plain_words (name, buffers->plain);
   p = buffers->plain->str;
-  while (*p != '\0')
+  end = p + buffers->plain->len;
+  /* A word joined to particles before it is no longer than they were, spaces aside: room
+   * for the whole of the plain words, written in place. */
+  g_string_set_size (buffers->joined, buffers->plain->len + 1);
+  joined = buffers->joined->str;
+  while (p < end)
     {
-      const char *space = strchr (p, ' ');
-      gsize len = space != NULL ? (gsize) (space - p) : strlen (p);
+      const char *space = memchr (p, ' ', (gsize) (end - p));
+      gsize len = space != NULL ? (gsize) (space - p) : (gsize) (end - p);
       gboolean last = space == NULL;
 
       if (!last && is_article_particle (p, len))
-        g_string_append (buffers->joined, "al");
+        {
+          memcpy (joined + joined_len, "al", 2);
+          joined_len += 2;
+        }
       else if (!last && word_is (p, len, "abd"))
-        g_string_append (buffers->joined, "abd");
+        {
+          memcpy (joined + joined_len, "abd", 3);
+          joined_len += 3;
+        }
       else if (!(drop_patronymic_particles &&
                  (word_is (p, len, "bin") || word_is (p, len, "ibn") ||
                   word_is (p, len, "bint") || word_is (p, len, "binti"))))
         {
-          g_string_append_len (buffers->joined, p, len);
-          add_folded (keys, whole, buffers);
+          memcpy (joined + joined_len, p, len);
+          joined_len += len;
+          add_folded (keys, whole, buffers, joined, joined_len);
+          joined_len = 0;
         }
       p += len;
-      if (*p == ' ')
+      if (p < end && *p == ' ')
         p++;
     }
-  if (buffers->joined->len > 0)
-    add_folded (keys, whole, buffers);
+  if (joined_len > 0)
+    add_folded (keys, whole, buffers, joined, joined_len);
 }
 
 char *
@@ -3498,7 +3548,8 @@ dossier_scan_extract_entities (const char *text,
            self.length, self.mentions->len, self.candidates->len, people->groups->len, result->len);
 
   for (guint i = 0; i < self.candidates->len; i++)
-    g_free (g_array_index (self.candidates, Candidate, i).display);
+    if (g_array_index (self.candidates, Candidate, i).display != NULL)
+      g_free (g_array_index (self.candidates, Candidate, i).display);
   scratch_give_back (scratch);
   g_hash_table_unref (self.acronyms);
   g_hash_table_unref (self.absorbed);

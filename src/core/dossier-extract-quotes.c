@@ -784,7 +784,7 @@ token_class (Scan  *s,
   return (tok->flags & TOKEN_LOOKED_UP) ? tok->cls : compute_token_class (s, t);
 }
 
-static gboolean
+static inline gboolean
 token_is (Scan       *s,
           guint       t,
           const char *ascii)
@@ -798,7 +798,7 @@ token_is (Scan       *s,
   return i == tok->end;
 }
 
-static gboolean
+static inline gboolean
 token_is_char (Scan     *s,
                guint     t,
                gunichar  c)
@@ -808,7 +808,7 @@ token_is_char (Scan     *s,
   return tok->kind != TOKEN_WORD && s->u[tok->start] == c;
 }
 
-static gboolean
+static inline gboolean
 is_lowercase_word (Scan  *s,
                    guint  t)
 {
@@ -1337,17 +1337,28 @@ word_stem (Scan  *s,
     }
 }
 
+/* The length of a stem (at most STEM_BYTES - 1), without a call for so few bytes. */
+static inline gsize
+stem_length (const char *stem)
+{
+  gsize len = 0;
+
+  while (len < STEM_BYTES - 1 && stem[len] != '\0')
+    len++;
+  return len;
+}
+
 /* "Qatari" and "Qatar", "Iranian" and "Iran", "Russian" and "Russia" meet: one is the start
  * of the other, four letters at least.  "officer" and "official" do not. */
 static gboolean
 stems_match (const char *a,
              const char *b)
 {
-  gsize la = strlen (a), lb = strlen (b);
+  gsize la = stem_length (a), lb = stem_length (b);
 
   if (MIN (la, lb) < 4)
-    return la == lb && strcmp (a, b) == 0;
-  return strncmp (a, b, MIN (la, lb)) == 0;
+    return la == lb && memcmp (a, b, la) == 0;
+  return memcmp (a, b, MIN (la, lb)) == 0;
 }
 
 static guint
@@ -1422,7 +1433,7 @@ match_outlet (Scan  *s,
   return best;
 }
 
-static gboolean
+static inline gboolean
 is_name_word (Scan  *s,
               guint  t)
 {
@@ -1598,7 +1609,7 @@ add_context (Scan   *s,
   char stem[STEM_BYTES];
 
   word_stem (s, t, stem);
-  if (strlen (stem) < 2 || (token_class (s, t) & (W_DET | W_COORD)) || token_is (s, t, "of"))
+  if (stem_length (stem) < 2 || (token_class (s, t) & (W_DET | W_COORD)) || token_is (s, t, "of"))
     return;
   for (guint i = 0; i < e->n_context; i++)
     if (memcmp (e->context[i], stem, STEM_BYTES) == 0)

@@ -35,6 +35,26 @@ fold_name (const char *name)
   return g_ascii_strdown (name, -1);
 }
 
+/* The same, kept in @chunk (no allocation of its own for an ASCII name). */
+static const char *
+fold_into_chunk (GStringChunk *chunk,
+                 const char   *name)
+{
+  g_autofree char *folded = NULL;
+  char *copy;
+
+  for (const char *p = name; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        folded = g_utf8_casefold (name, -1);
+        return g_string_chunk_insert (chunk, folded);
+      }
+  copy = g_string_chunk_insert (chunk, name);
+  for (char *p = copy; *p != '\0'; p++)
+    *p = g_ascii_tolower (*p);
+  return copy;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -56,21 +76,6 @@ sorted_strv (GPtrArray *names)
     qsort (names->pdata, names->len, sizeof (char *), compare_names);
   g_ptr_array_add (names, NULL);
   return (GStrv) g_ptr_array_free (names, FALSE);
-}
-
-/* Splits a group_concat() of names into a sorted vector. */
-static GStrv
-split_names (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *joined = (const char *) sqlite3_column_text (stmt, column);
-  GStrv list;
-
-  if (joined == NULL || *joined == '\0')
-    return g_new0 (char *, 1);
-  list = g_strsplit (joined, LIST_SEPARATOR, -1);
-  qsort (list, g_strv_length (list), sizeof (char *), compare_names);
-  return list;
 }
 
 static gboolean
@@ -236,11 +241,20 @@ dossier_entity_stats_free (DossierEntityStats *stats)
 
 typedef struct {
   DossierEntityStats *stats;
-  char               *key;        /* the folded name, for sorting */
-  GPtrArray          *outlets;    /* source names, while they are collected */
+  const char         *key;        /* the folded name, for sorting (in StatsTable.keys) */
+  GPtrArray          *aliases;    /* names, while they are collected */
+  GPtrArray          *outlets;
   guint               n_rows;     /* mention rows of any status */
   gboolean            rejected;   /* rejected outright */
+  gboolean            analyst;    /* made by the analyst, not by extraction */
 } StatsRow;
+
+/* The entities being counted, by id; each grouped read is joined to them here. */
+typedef struct {
+  GArray       *rows;      /* StatsRow, in id order */
+  guint         cursor;    /* where the last lookup ended */
+  GStringChunk *keys;
+} StatsTable;
 
 static void
 stats_row_clear (gpointer data)
@@ -248,9 +262,11 @@ stats_row_clear (gpointer data)
   StatsRow *row = data;
 
   g_clear_pointer (&row->stats, dossier_entity_stats_free);
-  g_clear_pointer (&row->key, g_free);
+  g_clear_pointer (&row->aliases, g_ptr_array_unref);
   g_clear_pointer (&row->outlets, g_ptr_array_unref);
 }
+
+#define ROW_ID(table, i) (g_array_index ((table)->rows, StatsRow, (i)).stats->id)
 
 static int
 compare_row_ids (const void *key,
@@ -262,11 +278,19 @@ compare_row_ids (const void *key,
   return (id > other) - (id < other);
 }
 
+/* The row of entity @id, or NULL.  The grouped reads come in id order, as the rows do: the
+ * search goes on from the last row found, and falls back on bisection otherwise. */
 static StatsRow *
-find_row (GArray *rows,
-          gint64  id)
+find_row (StatsTable *table,
+          gint64      id)
 {
-  if (rows->len == 0)
+  GArray *rows = table->rows;
+
+  while (table->cursor < rows->len && ROW_ID (table, table->cursor) < id)
+    table->cursor++;
+  if (table->cursor < rows->len && ROW_ID (table, table->cursor) == id)
+    return &g_array_index (rows, StatsRow, table->cursor);
+  if (table->cursor == 0 || ROW_ID (table, table->cursor - 1) < id)
     return NULL;
   return bsearch (&id, rows->data, rows->len, sizeof (StatsRow), compare_row_ids);
 }
@@ -290,15 +314,14 @@ compare_rows (const void *a,
 }
 
 static gboolean
-matches_filter (const char  *folded_name,
-                GStrv        aliases,
-                const char  *filter)
+matches_filter (const StatsRow *row,
+                const char     *filter)
 {
-  if (strstr (folded_name, filter) != NULL)
+  if (strstr (row->key, filter) != NULL)
     return TRUE;
-  for (guint i = 0; aliases[i] != NULL; i++)
+  for (guint i = 0; row->aliases != NULL && i < row->aliases->len; i++)
     {
-      g_autofree char *folded = fold_name (aliases[i]);
+      g_autofree char *folded = fold_name (g_ptr_array_index (row->aliases, i));
 
       if (strstr (folded, filter) != NULL)
         return TRUE;
@@ -306,19 +329,27 @@ matches_filter (const char  *folded_name,
   return FALSE;
 }
 
-/* The entities, in id order (rowid order: no sorting), with their aliases; those @filter
- * (folded, or NULL) does not match are left out. */
+/* Adds @name to @list, made when needed. */
+static void
+collect_name (GPtrArray    **list,
+              sqlite3_stmt  *stmt,
+              int            column)
+{
+  if (*list == NULL)
+    *list = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (*list, dossier_store_column_strdup (stmt, column));
+}
+
+/* The entities (of @kind, or all), in id order: rowid order, no sorting. */
 static gboolean
 read_stats_entities (DossierStore  *self,
                      int            kind,
-                     const char    *filter,
-                     GArray        *rows,
+                     StatsTable    *table,
                      GError       **error)
 {
   sqlite3_stmt *stmt = dossier_store_statement (self,
-    "SELECT e.id, e.name, e.kind, e.rejected,"
-    " (SELECT group_concat (alias, char (31)) FROM entity_alias WHERE entity_id = e.id)"
-    " FROM entity e WHERE ?1 IS NULL OR e.kind = ?1 ORDER BY e.id", error);
+    "SELECT id, name, kind, rejected, origin = 'analyst' FROM entity"
+    " WHERE ?1 IS NULL OR kind = ?1 ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
@@ -329,21 +360,16 @@ read_stats_entities (DossierStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       StatsRow row = { NULL, };
-      DossierEntityStats *stats;
+      DossierEntityStats *stats = g_new0 (DossierEntityStats, 1);
 
-      row.key = fold_name ((const char *) sqlite3_column_text (stmt, 1));
-      row.rejected = sqlite3_column_int (stmt, 3) != 0;
-      stats = row.stats = g_new0 (DossierEntityStats, 1);
       stats->id = sqlite3_column_int64 (stmt, 0);
       stats->name = dossier_store_column_strdup (stmt, 1);
       dossier_entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &stats->kind);
-      stats->aliases = split_names (stmt, 4);
-      if (filter != NULL && !matches_filter (row.key, stats->aliases, filter))
-        {
-          stats_row_clear (&row);
-          continue;
-        }
-      g_array_append_val (rows, row);
+      row.stats = stats;
+      row.rejected = sqlite3_column_int (stmt, 3) != 0;
+      row.analyst = sqlite3_column_int (stmt, 4) != 0;
+      row.key = fold_into_chunk (table->keys, stats->name);
+      g_array_append_val (table->rows, row);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -354,39 +380,89 @@ read_stats_entities (DossierStore  *self,
   return TRUE;
 }
 
+static gboolean
+read_stats_aliases (DossierStore  *self,
+                    StatsTable    *table,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = dossier_store_statement (self,
+    "SELECT entity_id, alias FROM entity_alias ORDER BY entity_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  table->cursor = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StatsRow *row = find_row (table, sqlite3_column_int64 (stmt, 0));
+
+      if (row != NULL)
+        collect_name (&row->aliases, stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dossier_store_set_error (self, error, rc, "listing aliases");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Mention counts of every entity at once: one pass over the index on (entity_id, document_id,
  * status), which holds all they need. */
 static gboolean
 read_stats_mentions (DossierStore  *self,
                      gint64         document_id,
-                     GArray        *rows,
+                     StatsTable    *table,
                      GError       **error)
 {
   sqlite3_stmt *stmt = dossier_store_statement (self,
     "SELECT entity_id, count (*), count (*) FILTER (WHERE status <> 'rejected'),"
-    " count (DISTINCT document_id) FILTER (WHERE status <> 'rejected'),"
-    " count (*) FILTER (WHERE status <> 'rejected' AND document_id = ?1)"
-    " FROM mention GROUP BY entity_id", error);
+    " count (DISTINCT document_id) FILTER (WHERE status <> 'rejected')"
+    " FROM mention GROUP BY entity_id ORDER BY entity_id", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  table->cursor = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      StatsRow *row = find_row (rows, sqlite3_column_int64 (stmt, 0));
+      StatsRow *row = find_row (table, sqlite3_column_int64 (stmt, 0));
 
       if (row == NULL)
         continue;
       row->n_rows = (guint) sqlite3_column_int64 (stmt, 1);
       row->stats->mentions = (guint) sqlite3_column_int64 (stmt, 2);
       row->stats->documents = (guint) sqlite3_column_int64 (stmt, 3);
-      row->stats->document_mentions = (guint) sqlite3_column_int64 (stmt, 4);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       dossier_store_set_error (self, error, rc, "counting mentions");
+      return FALSE;
+    }
+  if (document_id == 0)
+    return TRUE;
+
+  /* The document's own, through its index. */
+  stmt = dossier_store_statement (self,
+    "SELECT entity_id, count (*) FROM mention WHERE document_id = ? AND status <> 'rejected'"
+    " GROUP BY entity_id ORDER BY entity_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  table->cursor = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StatsRow *row = find_row (table, sqlite3_column_int64 (stmt, 0));
+
+      if (row != NULL)
+        row->stats->document_mentions = (guint) sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dossier_store_set_error (self, error, rc, "counting the document's mentions");
       return FALSE;
     }
   return TRUE;
@@ -395,30 +471,28 @@ read_stats_mentions (DossierStore  *self,
 /* Confirmed quotes and claims by speaker and source. */
 static gboolean
 read_stats_quotes (DossierStore  *self,
-                   GArray        *rows,
+                   StatsTable    *table,
                    GError       **error)
 {
   sqlite3_stmt *stmt = dossier_store_statement (self,
     "SELECT a.speaker_id, s.name, count (*) FROM annotation a"
     " LEFT JOIN source s ON s.id = a.source_id"
     " WHERE a.speaker_id IS NOT NULL AND a.kind IN ('quote', 'claim') AND a.review = 'confirmed'"
-    " GROUP BY a.speaker_id, a.source_id", error);
+    " GROUP BY a.speaker_id, a.source_id ORDER BY a.speaker_id", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  table->cursor = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      StatsRow *row = find_row (rows, sqlite3_column_int64 (stmt, 0));
+      StatsRow *row = find_row (table, sqlite3_column_int64 (stmt, 0));
 
       if (row == NULL)
         continue;
       row->stats->quotes += (guint) sqlite3_column_int64 (stmt, 2);
-      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
-        continue;
-      if (row->outlets == NULL)
-        row->outlets = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (row->outlets, dossier_store_column_strdup (stmt, 1));
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        collect_name (&row->outlets, stmt, 1);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -437,26 +511,23 @@ dossier_store_list_entity_stats (DossierStore  *self,
                                  GError       **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (StatsRow));
+  g_autoptr(GStringChunk) keys = g_string_chunk_new (64 * 1024);
   g_autoptr(GPtrArray) result = NULL;
   g_autofree char *clean = dossier_store_clean_name (filter_text);
   g_autofree char *filter = clean != NULL ? fold_name (clean) : NULL;
+  StatsTable table = { rows, 0, keys };
   gint64 started = g_get_monotonic_time ();
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
   g_array_set_clear_func (rows, stats_row_clear);
-  /* Three grouped reads joined here by id (the entities come in id order, so each row is
-   * found by bisection): SQLite would otherwise join the mention counts through a temporary
-   * index of their own, several times slower on a large workspace. */
-  if (!read_stats_entities (self, kind, filter, rows, error))
+  /* Grouped reads joined here by entity id: SQLite would join the mention counts through a
+   * temporary index of its own, several times slower on a large workspace. */
+  if (!read_stats_entities (self, kind, &table, error) ||
+      !read_stats_aliases (self, &table, error) ||
+      !read_stats_mentions (self, document_id, &table, error) ||
+      !read_stats_quotes (self, &table, error))
     return NULL;
-  g_debug ("PHASE entities %.1f", (g_get_monotonic_time () - started) / 1000.0);
-  if (!read_stats_mentions (self, document_id, rows, error))
-    return NULL;
-  g_debug ("PHASE mentions %.1f", (g_get_monotonic_time () - started) / 1000.0);
-  if (!read_stats_quotes (self, rows, error))
-    return NULL;
-  g_debug ("PHASE quotes %.1f", (g_get_monotonic_time () - started) / 1000.0);
 
   result = g_ptr_array_new_full (rows->len, (GDestroyNotify) dossier_entity_stats_free);
   qsort (rows->data, rows->len, sizeof (StatsRow), compare_rows);
@@ -464,11 +535,15 @@ dossier_store_list_entity_stats (DossierStore  *self,
     {
       StatsRow *row = &g_array_index (rows, StatsRow, i);
 
-      /* Left out: entities whose mentions were all rejected, and those rejected outright,
-       * unless the analyst has them speak. */
+      /* Left out, unless the analyst has them speak: entities whose mentions were all
+       * rejected, those rejected outright, and those extraction made for the speaker of a
+       * quote it only suggested. */
       if (row->stats->mentions == 0 && row->stats->quotes == 0 &&
-          (row->n_rows > 0 || row->rejected))
+          (row->n_rows > 0 || row->rejected || !row->analyst))
         continue;
+      if (filter != NULL && !matches_filter (row, filter))
+        continue;
+      row->stats->aliases = sorted_strv (g_steal_pointer (&row->aliases));
       row->stats->outlets = sorted_strv (g_steal_pointer (&row->outlets));
       g_ptr_array_add (result, g_steal_pointer (&row->stats));
     }
@@ -476,6 +551,7 @@ dossier_store_list_entity_stats (DossierStore  *self,
            (g_get_monotonic_time () - started) / 1000.0);
   return g_steal_pointer (&result);
 }
+#undef ROW_ID
 
 gint64
 dossier_store_find_entity (DossierStore  *self,
@@ -534,6 +610,51 @@ dossier_store_find_entity (DossierStore  *self,
       return 0;
     }
   return found;
+}
+
+DossierEntity *
+dossier_store_get_entity (DossierStore  *self,
+                          gint64         id,
+                          GError       **error)
+{
+  g_autoptr(DossierEntity) entity = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+  sqlite3_stmt *stmt;
+  gint64 quotes = 0;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  entity = dossier_entity_new ();
+  entity->id = id;
+  if (!read_entity (self, id, &entity->name, &entity->kind, error))
+    return NULL;
+  stmt = dossier_store_statement (self, "SELECT alias FROM entity_alias WHERE entity_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    collect_name (&aliases, stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      dossier_store_set_error (self, error, rc, "reading aliases");
+      return NULL;
+    }
+  g_strfreev (entity->aliases);
+  entity->aliases = sorted_strv (g_steal_pointer (&aliases));
+
+  stmt = dossier_store_statement (self,
+    "SELECT count (*) FROM annotation WHERE speaker_id = ? AND kind IN ('quote', 'claim')"
+    " AND review = 'confirmed'", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!dossier_store_lookup_id (self, stmt, &quotes, error))
+    return NULL;
+  entity->n_annotations = (guint) quotes;
+  return g_steal_pointer (&entity);
 }
 
 /* Mentions and documents of an entity */

@@ -179,6 +179,44 @@ dossier_scan_decode_len (const char *text,
   return u;
 }
 
+/* g_utf8_validate_len() with a fast path for ASCII: eight bytes at a time, and only the
+ * runs of other bytes (each made of whole characters if the text is valid) given to GLib. */
+static inline gboolean
+dossier_scan_validate (const char *text,
+                       gsize       len)
+{
+  const guchar *p = (const guchar *) text, *end = p + len;
+
+  while (p < end)
+    {
+      const guchar *run;
+
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, sizeof w);
+          /* A byte with its top bit set, or a 0. */
+          if ((w | ((w - G_GUINT64_CONSTANT (0x0101010101010101)) & ~w)) &
+              G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+          p += 8;
+        }
+      while (p < end && *p < 0x80)
+        {
+          if (*p == '\0')
+            return FALSE;
+          p++;
+        }
+      run = p;
+      while (p < end && *p >= 0x80)
+        p++;
+      if (p > run && !g_utf8_validate_len ((const char *) run, (gsize) (p - run), NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The same for the whole NUL-terminated @text. */
 static inline gunichar *
 dossier_scan_decode (const char *text,
