@@ -899,6 +899,396 @@ test_library_close_while_reading (Fixture *f, gconstpointer data)
   g_assert_finalize_object (store);
 }
 
+/* Timeline */
+
+static const char timeline_txt[] =
+  "title Harbour dispute timeline\n"
+  "source The Port Vell Courier\n"
+  "date 2024-06-25\n\n"
+  "The dispute began in March 2021 when Mara Ostrand raised the pilots' fees.\n\n"
+  "On 14 September 2022 the council froze the harbour budget.\n\n"
+  "Lena Ivers reported on 3 February 2024 that the pilots would strike.\n";
+
+typedef struct {
+  DossierTimelinePage *page;
+  guint                n;
+} TimelineCount;
+
+static gboolean
+timeline_listed (gpointer data)
+{
+  TimelineCount *count = data;
+
+  return !dossier_timeline_page_is_loading (count->page) &&
+         g_list_model_get_n_items (dossier_timeline_page_get_listed (count->page)) == count->n;
+}
+
+static void
+test_timeline (Fixture *f, gconstpointer data)
+{
+  g_autofree char *a = write_fixture (f, "ferry.txt", ferry_txt, -1);
+  g_autofree char *b = write_fixture (f, "quay.html", quay_html, -1);
+  g_autofree char *c = write_fixture (f, "dispute.txt", timeline_txt, -1);
+  const char *uris[] = { a, b, c, NULL };
+  DossierTimelinePage *page = dossier_window_get_timeline_page (f->window);
+  DossierTimelineView *view = dossier_timeline_page_get_view (page);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  TimelineCount count = { page, 0 };
+  guint32 first, last, zoomed_first, zoomed_last;
+  const DossierEvent *event;
+  gint64 document_id;
+  guint sentence_start, sentence_end, start, end;
+  DossierDocument *shown;
+  GtkListView *list_view = dossier_timeline_page_get_list_view (page);
+
+  import_uris (f, uris);
+  events = dossier_store_list_timeline (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >=, 4);
+  /* A tagged highlight over the second event's sentence, for the tag filter. */
+  {
+    const DossierEvent *second = events->pdata[1];
+    const char *tags[] = { "budget", NULL };
+    DossierAnnotationFields fields = { DOSSIER_ANNOTATION_HIGHLIGHT, NULL, NULL, NULL, 0,
+                                       NULL, tags };
+
+    g_assert_cmpint (dossier_store_add_annotation (f->store, second->document_id,
+                                                   second->sentence_start,
+                                                   second->sentence_end, &fields, &error),
+                     >, 0);
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-timeline",
+                                             NULL));
+  /* At first the view shows everything, so every event is listed. */
+  count.n = events->len;
+  wait_for (timeline_listed, &count);
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (dossier_timeline_view_get_n_visible_markers (view), >=, 3);
+  save_screenshot (GTK_WIDGET (f->window), "timeline");
+
+  /* Zooming in narrows the range, down to weeks and days, and fewer events are listed. */
+  dossier_timeline_view_get_visible_range (view, &first, &last);
+  for (guint i = 0; i < 12; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.zoom-in", NULL));
+  dossier_timeline_view_get_visible_range (view, &zoomed_first, &zoomed_last);
+  g_assert_cmpuint (zoomed_last - zoomed_first, <, (last - first) / 50);
+  g_assert_cmpint (dossier_timeline_view_get_unit (view), >=, DOSSIER_TIMELINE_WEEKS);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_timeline_page_get_listed (page)), <,
+                    events->len);
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "timeline-zoomed");
+
+  /* Days around the ferry line's approval: its event, and two documents' dates. */
+  {
+    GDate from, to;
+
+    g_date_clear (&from, 1);
+    g_date_clear (&to, 1);
+    g_assert_true (dossier_date_value_span ("2024-06-12", NULL, &from, NULL));
+    g_assert_true (dossier_date_value_span ("2024-06-28", NULL, &to, NULL));
+    dossier_timeline_view_set_visible_range (view, g_date_get_julian (&from),
+                                             g_date_get_julian (&to));
+  }
+  g_assert_cmpint (dossier_timeline_view_get_unit (view), ==, DOSSIER_TIMELINE_DAYS);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_timeline_page_get_listed (page)), ==, 1);
+  g_assert_cmpuint (dossier_timeline_view_get_n_visible_markers (view), ==, 1);
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "timeline-days");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.zoom-fit", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_timeline_page_get_listed (page)), ==,
+                    events->len);
+
+  /* The entity filter goes through the store (an unknown entity lists nothing). */
+  {
+    DossierEventFilter filter = DOSSIER_EVENT_FILTER_INIT;
+    g_autoptr(GPtrArray) filtered = NULL;
+    g_autoptr(GError) filter_error = NULL;
+    TimelineCount filtered_count = { page, 0 };
+
+    filter.entity = "Mara Ostrand";
+    filtered = dossier_store_list_timeline (f->store, &filter, &filter_error);
+    filtered_count.n = filtered ? filtered->len : 0;
+    g_assert_cmpuint (filtered_count.n, <, events->len);
+    gtk_editable_set_text (dossier_timeline_page_get_entity_entry (page), "Mara Ostrand");
+    wait_for (timeline_listed, &filtered_count);
+  }
+  gtk_editable_set_text (dossier_timeline_page_get_entity_entry (page), "");
+  wait_for (timeline_listed, &count);
+  settle ();
+  wait_for (timeline_listed, &count);
+
+  /* The tag drop-down: "All Tags", then the workspace's one tag. */
+  {
+    GtkDropDown *tags = dossier_timeline_page_get_tag_dropdown (page);
+    TimelineCount tagged = { page, 1 };
+
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (tags)), ==, 2);
+    gtk_drop_down_set_selected (tags, 1);
+    wait_for (timeline_listed, &tagged);
+    g_assert_cmpint (dossier_timeline_page_get_event (page, 0)->id, ==,
+                     ((DossierEvent *) events->pdata[1])->id);
+    gtk_drop_down_set_selected (tags, 0);
+    wait_for (timeline_listed, &count);
+  }
+
+  /* Activating an event opens its document with the sentence selected. */
+  event = dossier_timeline_page_get_event (page, 1);
+  g_assert_nonnull (event);
+  document_id = event->document_id;
+  sentence_start = event->sentence_start;
+  sentence_end = event->sentence_end;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u", 1));
+  settle ();
+  shown = dossier_document_view_get_document (dossier_window_get_document_view (f->window));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (dossier_document_get_id (shown), ==, document_id);
+  g_assert_true (dossier_document_view_get_selection (dossier_window_get_document_view (f->window),
+                                                      &start, &end, NULL));
+  g_assert_cmpuint (start, ==, sentence_start);
+  g_assert_cmpuint (end, ==, sentence_end);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  save_screenshot (GTK_WIDGET (f->window), "timeline-event");
+}
+
+/* Entity sidebar */
+
+static const char talks_txt[] =
+  "title Talks resume in Vienna\n"
+  "source IRNA\n"
+  "date 2024-06-20\n\n"
+  "Foreign Minister Abbas Araghchi arrived in Vienna on Monday for talks with European "
+  "diplomats.\n\n"
+  "\"We are ready for a fair agreement,\" Araghchi told reporters in Vienna.\n\n"
+  "The International Atomic Energy Agency said inspectors would return.\n";
+
+static const char envoys_txt[] =
+  "title Minister meets envoys\n"
+  "source Reuters\n"
+  "date 2024-06-22\n\n"
+  "Abbas Araqchi met envoys in Geneva on Saturday before flying back to Vienna.\n\n"
+  "\"Nothing is agreed yet,\" Araqchi said after the meeting in Geneva.\n";
+
+static gboolean
+entities_read (gpointer data)
+{
+  return !dossier_entity_sidebar_is_loading (data);
+}
+
+static gint64
+entity_id (Fixture    *f,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = dossier_store_find_entity (f->store, name, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Code point offset of @needle in the shown document's text. */
+static guint
+shown_offset_of (Fixture    *f,
+                 const char *needle)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  const char *text = dossier_document_get_text (dossier_document_view_get_document (view));
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+  return (guint) g_utf8_pointer_to_offset (text, found);
+}
+
+/* The right-click gestures of the rows shown under @widget, in the order of the rows. */
+static void
+collect_row_gestures (GtkWidget *widget,
+                      GPtrArray *gestures)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == 3 &&
+          gtk_widget_get_mapped (widget))
+        g_ptr_array_add (gestures, controller);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_row_gestures (child, gestures);
+}
+
+static void
+test_entity_sidebar (Fixture *f, gconstpointer data)
+{
+  g_autofree char *a = write_fixture (f, "talks.txt", talks_txt, -1);
+  g_autofree char *b = write_fixture (f, "envoys.txt", envoys_txt, -1);
+  const char *uris[] = { a, b, NULL };
+  DossierEntitySidebar *sidebar = dossier_window_get_entity_sidebar (f->window);
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GListModel *library = dossier_window_get_library (f->window);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree char *row = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 talks_id = 0, araghchi, vienna, geneva, iaea;
+
+  import_uris (f, uris);
+  documents = dossier_store_list_documents (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < documents->len; i++)
+    if (g_str_equal (dossier_document_get_title (documents->pdata[i]), "Talks resume in Vienna"))
+      talks_id = dossier_document_get_id (documents->pdata[i]);
+  g_assert_cmpint (talks_id, >, 0);
+  dossier_window_show_document (f->window, talks_id);
+
+  /* Hidden, it reads nothing; shown (Ctrl+E's action), it reads in a worker. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-entities", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (sidebar)));
+  wait_for (entities_read, sidebar);
+  settle ();
+
+  araghchi = entity_id (f, "Abbas Araghchi");
+  vienna = entity_id (f, "Vienna");
+  geneva = entity_id (f, "Geneva");
+  iaea = entity_id (f, "International Atomic Energy Agency");
+
+  row = dossier_entity_sidebar_describe (sidebar, araghchi);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (row, "2 here · 2 in 1 document"));
+  g_clear_pointer (&row, g_free);
+  row = dossier_entity_sidebar_describe (sidebar, geneva);
+  g_assert_nonnull (strstr (row, "0 here · 2 in 1 document"));
+  g_clear_pointer (&row, g_free);
+  /* Headings for people, organisations and places, and the rows of five entities. */
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_entity_sidebar_get_model (sidebar)), ==, 8);
+  /* "Araghchi" and "Araqchi" are proposed for a merge. */
+  g_assert_cmpuint (dossier_entity_sidebar_get_n_proposals (sidebar), ==, 1);
+
+  /* Choosing an entity marks its mentions in the reading pane, and nothing else. */
+  g_assert_false (dossier_document_view_is_entity_marked (view, shown_offset_of (f, "Abbas")));
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, araghchi));
+  g_assert_cmpint (dossier_entity_sidebar_get_selected (sidebar), ==, araghchi);
+  g_assert_true (dossier_document_view_is_entity_marked (view, shown_offset_of (f, "Abbas")));
+  g_assert_true (dossier_document_view_is_entity_marked (view,
+                                                         shown_offset_of (f, "Araghchi told")));
+  g_assert_false (dossier_document_view_is_entity_marked (view, shown_offset_of (f, "reporters")));
+  g_assert_false (dossier_document_view_is_entity_marked (view, shown_offset_of (f, "Vienna")));
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "entities");
+
+  /* A right click on a row selects it and opens its menu. */
+  {
+    g_autoptr(GPtrArray) gestures = g_ptr_array_new ();
+
+    collect_row_gestures (GTK_WIDGET (sidebar), gestures);
+    /* The rows of the five entities (headings have none that answer). */
+    g_assert_cmpuint (gestures->len, >=, 5);
+    g_signal_emit_by_name (gestures->pdata[gestures->len - 1], "pressed", 1, 10.0, 10.0);
+    g_assert_cmpint (dossier_entity_sidebar_get_selected (sidebar), !=, araghchi);
+    g_assert_cmpint (dossier_entity_sidebar_get_selected (sidebar), !=, 0);
+    settle ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "entity.context-menu",
+                                               NULL));
+    settle ();
+  }
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, araghchi));
+
+  /* Another entity: the marks move. */
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, vienna));
+  g_assert_true (dossier_document_view_is_entity_marked (view, shown_offset_of (f, "Vienna")));
+  g_assert_false (dossier_document_view_is_entity_marked (view, shown_offset_of (f, "Abbas")));
+
+  /* "Only documents that mention it", combined with the library's own filter. */
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, 2);
+  dossier_entity_sidebar_set_only_mentioning (sidebar, TRUE);
+  wait_for_n_items (library, 2);
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, geneva));
+  wait_for_n_items (library, 1);
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_filter_entry (f->window)), "talks");
+  wait_for_n_items (library, 0);
+  gtk_editable_set_text (GTK_EDITABLE (dossier_window_get_filter_entry (f->window)), "");
+  wait_for_n_items (library, 1);
+  dossier_entity_sidebar_set_only_mentioning (sidebar, FALSE);
+  wait_for_n_items (library, 2);
+
+  /* A speaker: the confirmed quote and its outlet. */
+  {
+    g_autoptr(GPtrArray) suggestions = dossier_store_list_suggestions (f->store, talks_id,
+                                                                       FALSE, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < suggestions->len; i++)
+      {
+        DossierSuggestion *suggestion = suggestions->pdata[i];
+
+        if (suggestion->kind == DOSSIER_SUGGESTION_QUOTE)
+          g_assert_true (dossier_store_review_suggestion (f->store, suggestion->kind,
+                                                          suggestion->id,
+                                                          DOSSIER_REVIEW_CONFIRMED, &error));
+      }
+  }
+  dossier_entity_sidebar_reload (sidebar);
+  wait_for (entities_read, sidebar);
+  row = dossier_entity_sidebar_describe (sidebar, araghchi);
+  /* The suggested quote named no source, so no "via" outlet. */
+  g_assert_true (g_str_has_suffix (row, "2 here · 2 in 1 document · 1 quote"));
+  g_clear_pointer (&row, g_free);
+
+  /* Rename through the store, as the Rename… dialog does: the old name becomes an alias. */
+  g_assert_true (dossier_store_rename_entity (f->store, araghchi, "Seyed Abbas Araghchi",
+                                              &error));
+  g_assert_no_error (error);
+  dossier_entity_sidebar_reload (sidebar);
+  wait_for (entities_read, sidebar);
+  row = dossier_entity_sidebar_describe (sidebar, araghchi);
+  g_assert_nonnull (strstr (row, "Seyed Abbas Araghchi ["));
+  g_assert_nonnull (strstr (row, "Abbas Araghchi,"));
+  g_clear_pointer (&row, g_free);
+
+  /* "Not an entity" from the row's menu: it leaves the list, and stays rejected. */
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, iaea));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "entity.reject", NULL));
+  wait_for (entities_read, sidebar);
+  g_assert_null (dossier_entity_sidebar_describe (sidebar, iaea));
+  g_assert_cmpint (dossier_entity_sidebar_get_selected (sidebar), ==, 0);
+
+  /* Change Kind: Geneva becomes an organisation. */
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, geneva));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "entity.set-kind", "s",
+                                             "organization"));
+  wait_for (entities_read, sidebar);
+  {
+    g_autoptr(DossierEntity) entity = dossier_store_get_entity (f->store, geneva, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (entity->kind, ==, DOSSIER_ENTITY_ORGANIZATION);
+  }
+
+  /* The sidebar's filter goes through the store: names and aliases. */
+  gtk_editable_set_text (GTK_EDITABLE (dossier_entity_sidebar_get_filter_entry (sidebar)),
+                         "araqchi");
+  wait_for_n_items (dossier_entity_sidebar_get_model (sidebar), 2);
+  gtk_editable_set_text (GTK_EDITABLE (dossier_entity_sidebar_get_filter_entry (sidebar)), "");
+  wait_for_n_items (dossier_entity_sidebar_get_model (sidebar), 7);
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, araghchi));
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "entities-after-edits");
+
+  /* Back to the library. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-entities", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +1320,8 @@ main (int   argc,
   ADD ("/annotate/review-suggestion", test_annotate_review_suggestion);
   ADD ("/window/library-after-first-frame", test_library_after_first_frame);
   ADD ("/window/library-close-while-reading", test_library_close_while_reading);
+  ADD ("/window/timeline", test_timeline);
+  ADD ("/window/entity-sidebar", test_entity_sidebar);
 
 #undef ADD
 

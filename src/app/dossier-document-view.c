@@ -29,6 +29,9 @@ struct _DossierDocumentView
   GtkTextTag      *annotation_tags[DOSSIER_N_ANNOTATION_KINDS];
   /* Extraction's suggestions (quotes) not reviewed yet: a wavy line, no fill. */
   GtkTextTag      *suggestion_tag;
+  /* The mentions of the entity chosen in the entity sidebar: one tag per entity kind. */
+  GtkTextTag      *entity_tags[DOSSIER_N_ENTITY_KINDS];
+  gboolean         entity_marked;   /* some entity tag is applied */
   int              measure_px;
   guint            n_marked;
 };
@@ -298,6 +301,32 @@ dossier_document_view_init (DossierDocumentView *self)
                                 "underline", PANGO_UNDERLINE_ERROR,
                                 "underline-rgba", &(GdkRGBA) { 0.38, 0.45, 0.60, 0.9 },
                                 NULL);
+  /* Entity marks: a double underline in the kind's colour over a light fill, so they stay
+   * visible on top of annotation backgrounds. */
+  self->entity_tags[DOSSIER_ENTITY_PERSON] =
+    gtk_text_buffer_create_tag (buffer, "entity-person",
+                                "underline", PANGO_UNDERLINE_DOUBLE,
+                                "underline-rgba", &(GdkRGBA) { 0.57, 0.25, 0.67, 1.0 },
+                                "background-rgba", &(GdkRGBA) { 0.57, 0.25, 0.67, 0.16 },
+                                NULL);
+  self->entity_tags[DOSSIER_ENTITY_ORGANIZATION] =
+    gtk_text_buffer_create_tag (buffer, "entity-organization",
+                                "underline", PANGO_UNDERLINE_DOUBLE,
+                                "underline-rgba", &(GdkRGBA) { 0.15, 0.55, 0.55, 1.0 },
+                                "background-rgba", &(GdkRGBA) { 0.15, 0.55, 0.55, 0.16 },
+                                NULL);
+  self->entity_tags[DOSSIER_ENTITY_PLACE] =
+    gtk_text_buffer_create_tag (buffer, "entity-place",
+                                "underline", PANGO_UNDERLINE_DOUBLE,
+                                "underline-rgba", &(GdkRGBA) { 0.65, 0.45, 0.10, 1.0 },
+                                "background-rgba", &(GdkRGBA) { 0.65, 0.45, 0.10, 0.16 },
+                                NULL);
+  self->entity_tags[DOSSIER_ENTITY_OUTLET] =
+    gtk_text_buffer_create_tag (buffer, "entity-outlet",
+                                "underline", PANGO_UNDERLINE_DOUBLE,
+                                "underline-rgba", &(GdkRGBA) { 0.80, 0.20, 0.30, 1.0 },
+                                "background-rgba", &(GdkRGBA) { 0.80, 0.20, 0.30, 0.14 },
+                                NULL);
 
   controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -370,6 +399,7 @@ dossier_document_view_set_document (DossierDocumentView *self,
   set_header (self, document);
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_text (buffer, document ? dossier_document_get_text (document) : "", -1);
+  self->entity_marked = FALSE;
 
   regions = document ? dossier_document_get_regions (document) : NULL;
   for (guint i = 0; regions && i < regions->len; i++)
@@ -522,6 +552,71 @@ dossier_document_view_is_suggested (DossierDocumentView *self,
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter,
                                       (int) offset);
   return gtk_text_iter_has_tag (&iter, self->suggestion_tag);
+}
+
+void
+dossier_document_view_set_entity_marks (DossierDocumentView *self,
+                                        DossierEntityKind    kind,
+                                        GPtrArray           *mentions)
+{
+  GtkTextBuffer *buffer;
+  int n_chars;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail ((guint) kind < DOSSIER_N_ENTITY_KINDS);
+
+  dossier_document_view_clear_entity_marks (self);
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  n_chars = gtk_text_buffer_get_char_count (buffer);
+  for (guint i = 0; mentions && i < mentions->len; i++)
+    {
+      const DossierMention *mention = g_ptr_array_index (mentions, i);
+      GtkTextIter a, b;
+
+      /* Mentions of another document, or past the end of a text updated since. */
+      if (self->document == NULL ||
+          mention->document_id != dossier_document_get_id (self->document) ||
+          mention->end > (guint) n_chars || mention->start >= mention->end)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) mention->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) mention->end);
+      gtk_text_buffer_apply_tag (buffer, self->entity_tags[kind], &a, &b);
+      self->entity_marked = TRUE;
+    }
+}
+
+void
+dossier_document_view_clear_entity_marks (DossierDocumentView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+
+  /* Nothing to redraw (the common case: no entity chosen). */
+  if (!self->entity_marked)
+    return;
+  self->entity_marked = FALSE;
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < DOSSIER_N_ENTITY_KINDS; i++)
+    gtk_text_buffer_remove_tag (buffer, self->entity_tags[i], &start, &end);
+}
+
+gboolean
+dossier_document_view_is_entity_marked (DossierDocumentView *self,
+                                        guint                offset)
+{
+  GtkTextIter iter;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), FALSE);
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter,
+                                      (int) offset);
+  for (guint i = 0; i < DOSSIER_N_ENTITY_KINDS; i++)
+    if (gtk_text_iter_has_tag (&iter, self->entity_tags[i]))
+      return TRUE;
+  return FALSE;
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "dossier-annotation.h"
 #include "dossier-document.h"
+#include "dossier-store.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,15 @@ gboolean         dossier_document_view_get_selection (DossierDocumentView  *self
                                                       guint                *end,
                                                       char                **text);
 void             dossier_document_view_hide_popover  (DossierDocumentView *self);
+/* Marks the mentions (DossierMention) of the entity chosen in the entity sidebar that are in
+ * the shown document, with @kind's tag; replaces the marks there were. */
+void             dossier_document_view_set_entity_marks   (DossierDocumentView *self,
+                                                           DossierEntityKind    kind,
+                                                           GPtrArray           *mentions);
+void             dossier_document_view_clear_entity_marks (DossierDocumentView *self);
+/* For tests: whether an entity mark covers @offset. */
+gboolean         dossier_document_view_is_entity_marked   (DossierDocumentView *self,
+                                                           guint                offset);
 /* For tests: how many annotations are drawn, and whether @offset carries @kind's mark. */
 guint            dossier_document_view_get_n_marked  (DossierDocumentView *self);
 gboolean         dossier_document_view_is_marked     (DossierDocumentView   *self,

@@ -6,9 +6,11 @@
 #include "dossier-annotation-dialog.h"
 #include "dossier-annotation-panel.h"
 #include "dossier-core.h"
+#include "dossier-entity-sidebar.h"
 #include "dossier-search-item.h"
 #include "dossier-sources-dialog.h"
 #include "dossier-tags-dialog.h"
+#include "dossier-timeline-page.h"
 #include "dossier-window.h"
 
 #define SEARCH_LIMIT 200
@@ -32,6 +34,11 @@ struct _DossierWindow
   GtkPaned            *reading_paned;
   DossierDocumentView *document_view;
   DossierAnnotationPanel *annotation_panel;
+  GtkToggleButton     *documents_button;
+  GtkToggleButton     *entities_button;
+  DossierEntitySidebar *entity_sidebar;
+  GtkStack            *view_stack;
+  DossierTimelinePage *timeline_page;
 
   /* owned */
   DossierStore        *store;
@@ -44,6 +51,7 @@ struct _DossierWindow
   GCancellable        *import_cancellable;
   GStrv                import_errors;
   DossierHistory      *history;
+  GArray              *entity_documents;     /* ids the library is limited to, or NULL */
   GCancellable        *library_cancellable;  /* reading the library in a worker */
   GPtrArray           *read_documents;       /* read before the first frame, shown after it */
   gboolean             painted;              /* the first frame has been drawn */
@@ -109,6 +117,15 @@ document_subtitle (GtkListItem *item,
   return g_strdup ("Undated");
 }
 
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static gboolean
 filter_document (gpointer item,
                  gpointer user_data)
@@ -118,7 +135,13 @@ filter_document (gpointer item,
   g_autofree char *folded_needle = NULL;
   g_autofree char *title = NULL;
   g_autofree char *outlet = NULL;
+  gint64 id = dossier_document_get_id (item);
 
+  /* "Only documents that mention it" in the entity sidebar: ids are ascending. */
+  if (self->entity_documents != NULL &&
+      bsearch (&id, self->entity_documents->data, self->entity_documents->len,
+               sizeof (gint64), compare_ids) == NULL)
+    return FALSE;
   if (needle == NULL || needle[0] == '\0')
     return TRUE;
   folded_needle = g_utf8_casefold (needle, -1);
@@ -288,6 +311,48 @@ dossier_window_reload (DossierWindow *self)
   g_task_set_source_tag (task, dossier_window_reload);
   g_task_set_task_data (task, g_strdup (dossier_store_get_path (self->store)), g_free);
   g_task_run_in_thread (task, read_library_thread);
+  /* After an import: new entities and counts. */
+  dossier_entity_sidebar_reload (self->entity_sidebar);
+  /* The timeline is read when it is shown, and again after each import while it is. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "timeline") == 0)
+    dossier_timeline_page_reload (self->timeline_page);
+}
+
+/* Timeline */
+
+static void
+view_changed_cb (DossierWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "timeline") == 0)
+    dossier_timeline_page_reload (self->timeline_page);
+}
+
+static void
+show_timeline_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->view_stack, "timeline");
+}
+
+/* Opens the event's document in the Documents view with its sentence selected. */
+static void
+timeline_event_activated_cb (DossierWindow *self,
+                             gint64         document_id,
+                             guint          sentence_start,
+                             guint          sentence_end)
+{
+  DossierDocument *document;
+
+  gtk_stack_set_visible_child_name (self->view_stack, "documents");
+  dossier_window_show_document (self, document_id);
+  document = dossier_document_view_get_document (self->document_view);
+  if (document == NULL || dossier_document_get_id (document) != document_id)
+    return;
+  dossier_document_view_select_range (self->document_view, sentence_start, sentence_end);
+  gtk_widget_grab_focus (GTK_WIDGET (dossier_document_view_get_text_view (self->document_view)));
 }
 
 static void
@@ -727,6 +792,78 @@ manage_tags_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Entities */
+
+/* Marks the mentions of the entity chosen in the sidebar in the shown document. */
+static void
+refresh_entity_marks (DossierWindow *self)
+{
+  gint64 id = dossier_entity_sidebar_get_selected (self->entity_sidebar);
+  g_autoptr(DossierEntity) entity = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  if (id != 0 && shown_document_id (self) != 0)
+    entity = dossier_store_get_entity (self->store, id, NULL);
+  if (entity != NULL)
+    mentions = dossier_store_list_entity_mentions (self->store, id, shown_document_id (self),
+                                                   NULL);
+  if (mentions != NULL)
+    dossier_document_view_set_entity_marks (self->document_view, entity->kind, mentions);
+  else
+    dossier_document_view_clear_entity_marks (self->document_view);
+}
+
+static void
+entity_selected_cb (DossierWindow *self,
+                    gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+
+  refresh_entity_marks (self);
+  g_clear_pointer (&self->entity_documents, g_array_unref);
+  if (id != 0 && dossier_entity_sidebar_get_only_mentioning (self->entity_sidebar))
+    {
+      self->entity_documents = dossier_store_list_entity_documents (self->store, id, &error);
+      if (error != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* An entity was renamed, merged or rejected: its mentions may have changed. */
+static void
+entities_changed_cb (DossierWindow *self)
+{
+  entity_selected_cb (self, dossier_entity_sidebar_get_selected (self->entity_sidebar));
+}
+
+static void
+entities_toggled_cb (DossierWindow *self)
+{
+  gboolean entities = gtk_toggle_button_get_active (self->entities_button);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_entry), !entities);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_stack), !entities);
+  gtk_widget_set_visible (GTK_WIDGET (self->entity_sidebar), entities);
+}
+
+static void
+show_entities_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  /* A toggle: back to the library when the entities are shown. */
+  if (gtk_toggle_button_get_active (self->entities_button))
+    gtk_toggle_button_set_active (self->documents_button, TRUE);
+  else
+    {
+      gtk_toggle_button_set_active (self->entities_button, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->entity_sidebar));
+    }
+}
+
 static void
 load_document (DossierWindow *self,
                gint64         id)
@@ -753,6 +890,8 @@ load_document (DossierWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "document");
   gtk_window_set_title (GTK_WINDOW (self), dossier_document_get_title (document));
   refresh_annotations (self, TRUE);
+  dossier_entity_sidebar_set_document (self->entity_sidebar, id);
+  refresh_entity_marks (self);
   update_actions (self);
 }
 
@@ -1341,6 +1480,8 @@ dossier_window_constructed (GObject *object)
                                     g_settings_get_int (self->settings,
                                                         "annotation-panel-width")));
   dossier_annotation_panel_set_store (self->annotation_panel, self->store);
+  dossier_entity_sidebar_set_store (self->entity_sidebar, self->store);
+  dossier_timeline_page_set_store (self->timeline_page, self->store);
   g_signal_connect_object (self->reading_paned, "notify::position",
                            G_CALLBACK (reading_position_cb), self, G_CONNECT_SWAPPED);
 
@@ -1374,6 +1515,7 @@ dossier_window_finalize (GObject *object)
 
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->history);
+  g_clear_pointer (&self->entity_documents, g_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->import_errors, g_strfreev);
@@ -1452,8 +1594,10 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   g_type_ensure (DOSSIER_TYPE_DOCUMENT_VIEW);
   g_type_ensure (DOSSIER_TYPE_ANNOTATION_PANEL);
+  g_type_ensure (DOSSIER_TYPE_ENTITY_SIDEBAR);
   g_type_ensure (DOSSIER_TYPE_DOCUMENT);
   g_type_ensure (DOSSIER_TYPE_SEARCH_ITEM);
+  g_type_ensure (DOSSIER_TYPE_TIMELINE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossier/Dossier/dossier-window.ui");
@@ -1471,8 +1615,18 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reading_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, annotation_panel);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, documents_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entities_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_sidebar);
+  gtk_widget_class_bind_template_callback (widget_class, entity_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entities_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entities_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, annotation_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotation_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_event_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
@@ -1504,6 +1658,14 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.update-document", "s",
                                    update_document_action);
   gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
+  gtk_widget_class_install_action (widget_class, "win.show-entities", NULL,
+                                   show_entities_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.show-entities", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-timeline", NULL,
+                                   show_timeline_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.show-timeline", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
@@ -1618,6 +1780,14 @@ dossier_window_get_results_view (DossierWindow *self)
   return self->results_view;
 }
 
+DossierTimelinePage *
+dossier_window_get_timeline_page (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->timeline_page;
+}
+
 GtkListView *
 dossier_window_get_library_view (DossierWindow *self)
 {
@@ -1640,6 +1810,13 @@ GStrv
 dossier_window_get_import_errors (DossierWindow *self)
 {
   return self->import_errors;
+}
+
+DossierEntitySidebar *
+dossier_window_get_entity_sidebar (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->entity_sidebar;
 }
 
 DossierAnnotationPanel *

@@ -5,7 +5,9 @@
 
 #include "dossier-annotation-panel.h"
 #include "dossier-document-view.h"
+#include "dossier-entity-sidebar.h"
 #include "dossier-store.h"
+#include "dossier-timeline-page.h"
 
 G_BEGIN_DECLS
 
@@ -41,11 +43,13 @@ void                 dossier_window_report_first_frame (DossierWindow *self,
 /* For tests: the views and models the window shows. */
 DossierDocumentView *dossier_window_get_document_view (DossierWindow *self);
 DossierAnnotationPanel *dossier_window_get_annotation_panel (DossierWindow *self);
+DossierEntitySidebar *dossier_window_get_entity_sidebar (DossierWindow *self);
 GListModel          *dossier_window_get_library       (DossierWindow *self);
 GListModel          *dossier_window_get_results       (DossierWindow *self);
 GtkSearchEntry      *dossier_window_get_search_entry  (DossierWindow *self);
 GtkListView         *dossier_window_get_results_view  (DossierWindow *self);
 GtkListView         *dossier_window_get_library_view  (DossierWindow *self);
+DossierTimelinePage *dossier_window_get_timeline_page (DossierWindow *self);
 GtkSearchEntry      *dossier_window_get_filter_entry  (DossierWindow *self);
 const char          *dossier_window_get_sidebar_page  (DossierWindow *self);
 /* Failures of the last import, "name: reason" each, or NULL. */

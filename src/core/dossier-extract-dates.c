@@ -499,7 +499,7 @@ lookup_keyword (const char *lower,
       guint16 kw = keyword_slots[slot];
 
       if (keyword_hashes[kw] == h && keyword_lengths[kw] == len &&
-          memcmp (keywords[kw].word, lower, len) == 0)
+          dossier_scan_same_bytes (keywords[kw].word, lower, len))
         return kw;
       slot = (slot + 1) & (KEYWORD_SLOTS - 1);
     }
@@ -2788,7 +2788,8 @@ dossier_scan_extract_dates (const char  *text,
     return dossier_extract_dates (text, *anchor_date);
 
   scan_init (&s, text, NULL);
-  s.record = g_array_new (FALSE, FALSE, sizeof (Token));
+  /* A token every four or five bytes is what news text gives: room for them all at once. */
+  s.record = g_array_sized_new (FALSE, FALSE, sizeof (Token), (guint) (s.len / 4 + 16));
   s.batches = g_array_new (FALSE, FALSE, sizeof (Batch));
   scan_text (&s);
   *anchor_date = anchor_of_scan (&s);

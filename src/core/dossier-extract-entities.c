@@ -352,7 +352,7 @@ lexicon_lookup (const Lexicon *lexicon,
       if (slot->flags == 0)
         return 0;
       if (slot->hash == (guint32) hash && lexicon->word_len[i] == len &&
-          memcmp (lexicon->word_text[i], word, len) == 0)
+          dossier_scan_same_bytes (lexicon->word_text[i], word, len))
         return slot->flags;
     }
 }
@@ -575,6 +575,9 @@ typedef enum {
   CAND_ACRONYM,           /* an acronym defined after an organisation: see acronym_of */
 } CandidateKind;
 
+/* resolve_named_bodies() writes a kind as one digit. */
+G_STATIC_ASSERT (CAND_ACRONYM < 10);
+
 typedef enum {
   CUE_NONE,
   CUE_BYLINE,
@@ -785,9 +788,7 @@ is_abbreviation (const Extractor *self,
   return token_has (self, token, LEX_ABBREVIATION, TRUE);
 }
 
-/* Whether a region (taken in order) starts at or before @cp since the last call: the first
- * word of a region starts a sentence, even where no line break marks it (a headline spliced
- * into a paragraph). */
+/* The start of the next region that region_starts_before() will meet. */
 static void
 find_next_region_start (Extractor *self)
 {
@@ -797,6 +798,9 @@ find_next_region_start (Extractor *self)
                               : G_MAXUINT32;
 }
 
+/* Whether a region (taken in order) starts at or before @cp since the last call: the first
+ * word of a region starts a sentence, even where no line break marks it (a headline spliced
+ * into a paragraph). */
 static inline gboolean
 region_starts_before (Extractor *self,
                       guint32    cp)
@@ -2196,7 +2200,6 @@ arena_strndup (Arena      *arena,
 typedef struct {
   GString *plain;
   GString *joined;
-  GString *folded;
   Arena   *arena;           /* where the keys go: see add_folded() */
 } KeyBuffers;
 
@@ -2206,7 +2209,6 @@ key_buffers_init (KeyBuffers *buffers,
 {
   buffers->plain = g_string_sized_new (64);
   buffers->joined = g_string_sized_new (32);
-  buffers->folded = g_string_sized_new (32);
   buffers->arena = arena;
 }
 
@@ -2215,7 +2217,6 @@ key_buffers_clear (KeyBuffers *buffers)
 {
   g_string_free (buffers->plain, TRUE);
   g_string_free (buffers->joined, TRUE);
-  g_string_free (buffers->folded, TRUE);
 }
 
 /* Folds the word @joined[0, @len): into a new item of @keys (in buffers->arena), or at the
@@ -2949,7 +2950,8 @@ names_of_candidate (Extractor       *self,
   const char *text = candidate_span (self, candidate, &len);
   guint32 index = span_map_lookup (self->spans, text, len, CAND_PERSON);
   NameKeys names = { 0, };
-  GString *joined;
+  gsize joined_len = 0;
+  char *joined;
 
   if (index > 0)
     return index;
@@ -2957,12 +2959,20 @@ names_of_candidate (Extractor       *self,
   names.first_key = people->keys->len;
   fold_name (names.text, TRUE, &people->buffers, people->keys, NULL);
   names.n_keys = people->keys->len - names.first_key;
-  joined = people->buffers.folded;
-  g_string_truncate (joined, 0);
   for (guint k = 0; k < names.n_keys; k++)
-    g_string_append (joined, names_keys (people, &names)[k]);
-  names.letters = (guint) joined->len;
-  names.joined = arena_strndup (&people->arena, joined->str, joined->len);
+    joined_len += strlen (names_keys (people, &names)[k]);
+  joined = arena_alloc (&people->arena, joined_len + 1);
+  joined[0] = '\0';
+  for (guint k = 0, at = 0; k < names.n_keys; k++)
+    {
+      const char *key = names_keys (people, &names)[k];
+      gsize key_len = strlen (key);
+
+      memcpy (joined + at, key, key_len + 1);
+      at += key_len;
+    }
+  names.letters = (guint) joined_len;
+  names.joined = joined;
   if (names.n_keys > 0)
     names.last_id = intern_key (self, people, names_last_key (people, &names));
   g_array_append_val (people->names, names);
@@ -3136,7 +3146,11 @@ resolve_named_bodies (Extractor *self,
           continue;
         }
       text = candidate_text (self, candidate);
-      g_string_printf (key, "%d:", candidate->kind);
+      /* As g_string_printf (key, "%d:", kind) writes a kind of one digit (CAND_ACRONYM is
+       * the last). */
+      g_string_truncate (key, 0);
+      g_string_append_c (key, (char) ('0' + candidate->kind));
+      g_string_append_c (key, ':');
       fold_name (text, FALSE, &people->buffers, NULL, key);
       if (g_hash_table_lookup_extended (by_key, key->str, NULL, &found))
         {

@@ -376,7 +376,7 @@ lookup_word (const Lexicon *lex,
       if (slot->cls == 0)
         return 0;
       if (slot->hash == hash && lex->word_len[i] == len &&
-          memcmp (lex->word_text[i], word, len) == 0)
+          dossier_scan_same_bytes (lex->word_text[i], word, len))
         return slot->cls;
     }
 }

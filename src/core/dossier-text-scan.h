@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * Code-point helpers shared by the region and quote extractors.  Both work on the text
  * decoded to UCS-4 (offsets are code points), and both walk it once, so these are small
  * inline tests with an ASCII fast path: most news text is ASCII between the curly quotes.
+ * At the end, the extractors' entry points for dossier_extract_all(), which checks and
+ * decodes the text once for all of them.
  */
 
 /* ASCII letters and digits: 1, the rest of ASCII: 0. */
@@ -26,6 +28,18 @@ static const guint8 dossier_scan_ascii_alnum[128] = {
   ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
   ['y'] = 1, ['z'] = 1,
 };
+
+/* memcmp (a, b, len) == 0 for the few bytes of a word, without the call. */
+static inline gboolean
+dossier_scan_same_bytes (const char *a,
+                         const char *b,
+                         gsize       len)
+{
+  for (gsize k = 0; k < len; k++)
+    if (a[k] != b[k])
+      return FALSE;
+  return TRUE;
+}
 
 static inline gboolean
 dossier_scan_is_space (gunichar c)
@@ -133,7 +147,7 @@ dossier_scan_decode_len (const char *text,
 
   while (p < end)
     {
-      guchar b = *p;
+      guchar b;
 
       /* Eight ASCII bytes at a time, widened by a loop the compiler vectorizes. */
       while (end - p >= 8)

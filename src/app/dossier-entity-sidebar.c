@@ -1,0 +1,911 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-entity-sidebar"
+
+#include <adwaita.h>
+
+#include "dossier-entity-sidebar.h"
+
+/* Merges proposed at once in the banner; the rest come up as these are answered. */
+#define MAX_SHOWN_PROPOSALS 3
+
+/* Item: one row of the list, a kind's heading or an entity. */
+
+#define DOSSIER_TYPE_ENTITY_SIDEBAR_ITEM (dossier_entity_sidebar_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierEntitySidebarItem, dossier_entity_sidebar_item, DOSSIER,
+                      ENTITY_SIDEBAR_ITEM, GObject)
+
+struct _DossierEntitySidebarItem
+{
+  GObject            parent_instance;
+
+  gint64             id;       /* 0 for a heading */
+  DossierEntityKind  kind;
+  char              *title;
+  char              *aliases;
+  char              *counts;
+};
+
+G_DEFINE_FINAL_TYPE (DossierEntitySidebarItem, dossier_entity_sidebar_item, G_TYPE_OBJECT)
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_TITLE,
+  ITEM_PROP_ALIASES,
+  ITEM_PROP_COUNTS,
+  ITEM_PROP_HEADER,
+  ITEM_PROP_ENTITY,
+  ITEM_PROP_HAS_ALIASES,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
+static void
+dossier_entity_sidebar_item_finalize (GObject *object)
+{
+  DossierEntitySidebarItem *self = (DossierEntitySidebarItem *) object;
+
+  g_free (self->title);
+  g_free (self->aliases);
+  g_free (self->counts);
+  G_OBJECT_CLASS (dossier_entity_sidebar_item_parent_class)->finalize (object);
+}
+
+static void
+dossier_entity_sidebar_item_get_property (GObject    *object,
+                                          guint       prop_id,
+                                          GValue     *value,
+                                          GParamSpec *pspec)
+{
+  DossierEntitySidebarItem *self = (DossierEntitySidebarItem *) object;
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case ITEM_PROP_ALIASES:
+      g_value_set_string (value, self->aliases);
+      break;
+    case ITEM_PROP_COUNTS:
+      g_value_set_string (value, self->counts);
+      break;
+    case ITEM_PROP_HEADER:
+      g_value_set_boolean (value, self->id == 0);
+      break;
+    case ITEM_PROP_ENTITY:
+      g_value_set_boolean (value, self->id != 0);
+      break;
+    case ITEM_PROP_HAS_ALIASES:
+      g_value_set_boolean (value, self->aliases != NULL && self->aliases[0] != '\0');
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_entity_sidebar_item_class_init (DossierEntitySidebarItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = dossier_entity_sidebar_item_finalize;
+  object_class->get_property = dossier_entity_sidebar_item_get_property;
+
+  item_properties[ITEM_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_ALIASES] = g_param_spec_string ("aliases", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_COUNTS] = g_param_spec_string ("counts", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_HEADER] = g_param_spec_boolean ("header", NULL, NULL, FALSE, flags);
+  item_properties[ITEM_PROP_ENTITY] = g_param_spec_boolean ("entity", NULL, NULL, FALSE, flags);
+  item_properties[ITEM_PROP_HAS_ALIASES] =
+    g_param_spec_boolean ("has-aliases", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+}
+
+static void
+dossier_entity_sidebar_item_init (DossierEntitySidebarItem *self)
+{
+}
+
+static const char *kind_headings[DOSSIER_N_ENTITY_KINDS] = {
+  [DOSSIER_ENTITY_PERSON] = "People",
+  [DOSSIER_ENTITY_ORGANIZATION] = "Organisations",
+  [DOSSIER_ENTITY_PLACE] = "Places",
+  [DOSSIER_ENTITY_OUTLET] = "Outlets",
+};
+
+static DossierEntitySidebarItem *
+item_new_heading (DossierEntityKind kind)
+{
+  DossierEntitySidebarItem *item = g_object_new (DOSSIER_TYPE_ENTITY_SIDEBAR_ITEM, NULL);
+
+  item->kind = kind;
+  item->title = g_strdup (kind_headings[kind]);
+  return item;
+}
+
+/* "3 here · 41 in 12 documents · 5 quotes via IRNA, Reuters" */
+static DossierEntitySidebarItem *
+item_new_entity (const DossierEntityStats *stats,
+                 gboolean                  with_document)
+{
+  DossierEntitySidebarItem *item = g_object_new (DOSSIER_TYPE_ENTITY_SIDEBAR_ITEM, NULL);
+  GString *counts = g_string_new (NULL);
+
+  item->id = stats->id;
+  item->kind = stats->kind;
+  item->title = g_strdup (stats->name);
+  item->aliases = g_strjoinv (", ", stats->aliases);
+  if (with_document)
+    g_string_append_printf (counts, "%u here · ", stats->document_mentions);
+  g_string_append_printf (counts, "%u in %u %s", stats->mentions, stats->documents,
+                          stats->documents == 1 ? "document" : "documents");
+  if (stats->quotes > 0)
+    {
+      g_string_append_printf (counts, " · %u %s", stats->quotes,
+                              stats->quotes == 1 ? "quote" : "quotes");
+      if (stats->outlets[0] != NULL)
+        {
+          g_autofree char *outlets = g_strjoinv (", ", stats->outlets);
+          g_string_append_printf (counts, " via %s", outlets);
+        }
+    }
+  item->counts = g_string_free (counts, FALSE);
+  return item;
+}
+
+/* The sidebar */
+
+struct _DossierEntitySidebar
+{
+  GtkWidget             parent_instance;
+
+  /* template widgets */
+  GtkWidget            *box;
+  GtkRevealer          *merge_revealer;
+  GtkListBox           *merge_list;
+  GtkSearchEntry       *filter_entry;
+  GtkMenuButton        *menu_button;
+  GtkCheckButton       *only_mentioning_check;
+  GtkListView          *list_view;
+
+  /* owned */
+  GtkWidget            *context_menu;
+  DossierStore         *store;
+  GListStore           *items;
+  GtkSingleSelection   *selection;
+  GCancellable         *cancellable;   /* the read on its way in a worker */
+  GPtrArray            *proposals;     /* DossierMergeProposal */
+  gint64                document_id;
+  gint64                selected_id;
+  gboolean              stale;         /* to read again when next shown */
+};
+
+G_DEFINE_FINAL_TYPE (DossierEntitySidebar, dossier_entity_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  ENTITY_SELECTED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct {
+  char   *path;
+  gint64  document_id;
+  char   *filter_text;
+} ReadData;
+
+typedef struct {
+  GPtrArray *stats;
+  GPtrArray *proposals;
+} ReadResult;
+
+static void
+read_data_free (ReadData *data)
+{
+  g_free (data->path);
+  g_free (data->filter_text);
+  g_free (data);
+}
+
+static void
+read_result_free (ReadResult *result)
+{
+  g_clear_pointer (&result->stats, g_ptr_array_unref);
+  g_clear_pointer (&result->proposals, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+read_entities_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  ReadData *data = task_data;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ReadResult *result = g_new0 (ReadResult, 1);
+
+  /* The worker has a connection of its own; the window's stays on the main thread. */
+  store = dossier_store_open (data->path, &error);
+  if (store != NULL)
+    result->stats = dossier_store_list_entity_stats (store, data->document_id,
+                                                     data->filter_text, -1, &error);
+  if (result->stats != NULL)
+    result->proposals = dossier_store_list_merge_proposals (store, &error);
+  if (result->proposals == NULL)
+    {
+      read_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) read_result_free);
+}
+
+static DossierEntitySidebarItem *
+selected_item (DossierEntitySidebar *self)
+{
+  DossierEntitySidebarItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item != NULL && item->id != 0 ? item : NULL;
+}
+
+static void
+update_actions (DossierEntitySidebar *self)
+{
+  gboolean has_entity = selected_item (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.rename", has_entity);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.set-kind", has_entity);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.add-alias", has_entity);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.reject", has_entity);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.context-menu", has_entity);
+}
+
+static void
+set_selected_id (DossierEntitySidebar *self,
+                 gint64                id)
+{
+  update_actions (self);
+  if (self->selected_id == id)
+    return;
+  self->selected_id = id;
+  g_signal_emit (self, signals[ENTITY_SELECTED], 0, id);
+}
+
+static void
+selection_changed_cb (DossierEntitySidebar *self)
+{
+  DossierEntitySidebarItem *item = selected_item (self);
+
+  set_selected_id (self, item ? item->id : 0);
+}
+
+static void show_proposals (DossierEntitySidebar *self);
+
+static void
+fill_list (DossierEntitySidebar *self,
+           GPtrArray            *stats)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  int last_kind = -1;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const DossierEntityStats *s = g_ptr_array_index (stats, i);
+
+      if ((int) s->kind != last_kind)
+        {
+          g_ptr_array_add (items, item_new_heading (s->kind));
+          last_kind = s->kind;
+        }
+      if (s->id == self->selected_id)
+        selected = items->len;
+      g_ptr_array_add (items, item_new_entity (s, self->document_id != 0));
+    }
+  /* The selection follows the entity, not the position, across a reload. */
+  g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, selected);
+  g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
+  selection_changed_cb (self);
+}
+
+static void
+entities_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (source);
+  g_autoptr(GError) error = NULL;
+  ReadResult *read;
+
+  read = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Disposed, or a newer read has taken this one's place. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (read == NULL)
+    {
+      g_warning ("Could not read the entities: %s", error->message);
+      return;
+    }
+  fill_list (self, read->stats);
+  g_clear_pointer (&self->proposals, g_ptr_array_unref);
+  self->proposals = g_steal_pointer (&read->proposals);
+  show_proposals (self);
+  read_result_free (read);
+}
+
+void
+dossier_entity_sidebar_reload (DossierEntitySidebar *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadData *data;
+
+  g_return_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store == NULL)
+    return;
+  /* Hidden, the sidebar does not read the (possibly large) workspace for every document
+   * opened: it reads it when it is shown. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
+
+  data = g_new0 (ReadData, 1);
+  data->path = g_strdup (dossier_store_get_path (self->store));
+  data->document_id = self->document_id;
+  data->filter_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
+  if (data->filter_text[0] == '\0')
+    g_clear_pointer (&data->filter_text, g_free);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, entities_read_cb, NULL);
+  g_task_set_source_tag (task, dossier_entity_sidebar_reload);
+  g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
+  g_task_run_in_thread (task, read_entities_thread);
+}
+
+static void
+filter_changed_cb (DossierEntitySidebar *self)
+{
+  dossier_entity_sidebar_reload (self);
+}
+
+static void
+only_mentioning_toggled_cb (DossierEntitySidebar *self)
+{
+  /* The window filters the library by the selected entity's documents. */
+  g_signal_emit (self, signals[ENTITY_SELECTED], 0, self->selected_id);
+}
+
+/* After an edit through the store: read the list again and tell the window. */
+static void
+entities_changed (DossierEntitySidebar *self,
+                  GError               *error)
+{
+  if (error != NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  "Could Not Change the Entity",
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  dossier_entity_sidebar_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Merge proposals */
+
+static void
+merge_answered (DossierEntitySidebar *self,
+                GtkWidget            *button,
+                gboolean              merge)
+{
+  const DossierMergeProposal *proposal = g_object_get_data (G_OBJECT (button), "proposal");
+  g_autoptr(GError) error = NULL;
+
+  /* Answered once: the banner waits for the list read again. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->merge_list), FALSE);
+  if (merge)
+    dossier_store_merge_entities (self->store, proposal->entity_id, proposal->other_id, &error);
+  else
+    dossier_store_dismiss_merge (self->store, proposal->entity_id, proposal->other_id, &error);
+  entities_changed (self, error);
+}
+
+static void
+merge_clicked_cb (GtkWidget            *button,
+                  DossierEntitySidebar *self)
+{
+  merge_answered (self, button, TRUE);
+}
+
+static void
+dismiss_clicked_cb (GtkWidget            *button,
+                    DossierEntitySidebar *self)
+{
+  merge_answered (self, button, FALSE);
+}
+
+static GtkWidget *
+proposal_row_new (DossierEntitySidebar       *self,
+                  const DossierMergeProposal *proposal)
+{
+  g_autofree char *question = g_strdup_printf ("Merge %s and %s?", proposal->name,
+                                               proposal->other_name);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (question);
+  GtkWidget *merge = gtk_button_new_with_mnemonic ("_Merge");
+  GtkWidget *dismiss = gtk_button_new_with_mnemonic ("_Dismiss");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_add_css_class (merge, "suggested-action");
+  gtk_widget_set_tooltip_text (merge, "The two names are one entity");
+  gtk_widget_set_tooltip_text (dismiss, "The two are different: do not propose again");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (merge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  question, -1);
+  g_object_set_data (G_OBJECT (merge), "proposal", (gpointer) proposal);
+  g_object_set_data (G_OBJECT (dismiss), "proposal", (gpointer) proposal);
+  g_signal_connect_object (merge, "clicked", G_CALLBACK (merge_clicked_cb), self, 0);
+  g_signal_connect_object (dismiss, "clicked", G_CALLBACK (dismiss_clicked_cb), self, 0);
+  gtk_box_append (GTK_BOX (buttons), dismiss);
+  gtk_box_append (GTK_BOX (buttons), merge);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), buttons);
+  return box;
+}
+
+static void
+show_proposals (DossierEntitySidebar *self)
+{
+  GtkWidget *child;
+  guint n = self->proposals ? MIN (self->proposals->len, MAX_SHOWN_PROPOSALS) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->merge_list))) != NULL)
+    gtk_list_box_remove (self->merge_list, child);
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (self->merge_list,
+                         proposal_row_new (self, g_ptr_array_index (self->proposals, i)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->merge_list), TRUE);
+  gtk_revealer_set_reveal_child (self->merge_revealer, n > 0);
+}
+
+/* Actions on the selected entity */
+
+typedef void (*TextChosen) (DossierEntitySidebar *self,
+                            gint64                id,
+                            const char           *text);
+
+static void
+text_dialog_response_cb (AdwMessageDialog     *dialog,
+                         const char           *response,
+                         DossierEntitySidebar *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  TextChosen chosen = g_object_get_data (G_OBJECT (dialog), "chosen");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "entity-id");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_strcmp0 (response, "ok") == 0 && text[0] != '\0')
+    chosen (self, id, text);
+}
+
+static void
+ask_text (DossierEntitySidebar *self,
+          const char           *heading,
+          const char           *ok_label,
+          const char           *initial,
+          TextChosen            chosen)
+{
+  DossierEntitySidebarItem *item = selected_item (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  gint64 *id;
+
+  if (item == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", item->title);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  heading, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", "_Cancel", "ok", ok_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  id = g_new (gint64, 1);
+  *id = item->id;
+  g_object_set_data_full (G_OBJECT (dialog), "entity-id", id, g_free);
+  g_object_set_data (G_OBJECT (dialog), "chosen", chosen);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (text_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_chosen (DossierEntitySidebar *self,
+               gint64                id,
+               const char           *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  dossier_store_rename_entity (self->store, id, name, &error);
+  entities_changed (self, error);
+}
+
+static void
+alias_chosen (DossierEntitySidebar *self,
+              gint64                id,
+              const char           *alias)
+{
+  g_autoptr(GError) error = NULL;
+
+  dossier_store_add_entity_alias (self->store, id, alias, &error);
+  entities_changed (self, error);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
+  DossierEntitySidebarItem *item = selected_item (self);
+
+  ask_text (self, "Rename Entity", "_Rename", item ? item->title : NULL, rename_chosen);
+}
+
+static void
+add_alias_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ask_text (DOSSIER_ENTITY_SIDEBAR (widget), "Add Alias", "_Add", NULL, alias_chosen);
+}
+
+static void
+set_kind_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
+  DossierEntitySidebarItem *item = selected_item (self);
+  g_autoptr(GError) error = NULL;
+  DossierEntityKind kind;
+
+  if (item == NULL || !dossier_entity_kind_from_string (g_variant_get_string (parameter, NULL),
+                                                        &kind))
+    return;
+  dossier_store_set_entity_kind (self->store, item->id, kind, &error);
+  entities_changed (self, error);
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
+  DossierEntitySidebarItem *item = selected_item (self);
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL)
+    return;
+  dossier_store_reject_entity (self->store, item->id, &error);
+  entities_changed (self, error);
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), NULL);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+void entity_row_pressed_cb (GtkListItem *list_item,
+                            int          n_press,
+                            double       x,
+                            double       y,
+                            GtkGesture  *gesture);
+
+/* A right click on a row: select it and open the menu there.  Used by the row template. */
+void
+entity_row_pressed_cb (GtkListItem *list_item,
+                       int          n_press,
+                       double       x,
+                       double       y,
+                       GtkGesture  *gesture)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *sidebar = gtk_widget_get_ancestor (row, DOSSIER_TYPE_ENTITY_SIDEBAR);
+  DossierEntitySidebarItem *item = gtk_list_item_get_item (list_item);
+  DossierEntitySidebar *self;
+  graphene_point_t point;
+
+  if (sidebar == NULL || item == NULL || item->id == 0)
+    return;
+  self = DOSSIER_ENTITY_SIDEBAR (sidebar);
+  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (list_item));
+  if (gtk_widget_compute_point (row, GTK_WIDGET (self->list_view),
+                                &GRAPHENE_POINT_INIT ((float) x, (float) y), &point))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                                 &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* GObject */
+
+static void
+dossier_entity_sidebar_dispose (GObject *object)
+{
+  DossierEntitySidebar *self = (DossierEntitySidebar *) object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ENTITY_SIDEBAR);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->proposals, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dossier_entity_sidebar_parent_class)->dispose (object);
+}
+
+/* Focus goes to the filter, from where Tab reaches the list. */
+static gboolean
+dossier_entity_sidebar_grab_focus (GtkWidget *widget)
+{
+  DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+static void
+dossier_entity_sidebar_map (GtkWidget *widget)
+{
+  DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
+
+  GTK_WIDGET_CLASS (dossier_entity_sidebar_parent_class)->map (widget);
+  if (self->stale)
+    dossier_entity_sidebar_reload (self);
+}
+
+static void
+dossier_entity_sidebar_class_init (DossierEntitySidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_entity_sidebar_dispose;
+  widget_class->map = dossier_entity_sidebar_map;
+  widget_class->grab_focus = dossier_entity_sidebar_grab_focus;
+
+  signals[ENTITY_SELECTED] = g_signal_new ("entity-selected", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/dossier/Dossier/"
+                                               "dossier-entity-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierEntitySidebar, box);
+  gtk_widget_class_bind_template_child (widget_class, DossierEntitySidebar, merge_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierEntitySidebar, merge_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierEntitySidebar, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierEntitySidebar, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierEntitySidebar,
+                                        only_mentioning_check);
+  gtk_widget_class_bind_template_child (widget_class, DossierEntitySidebar, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, only_mentioning_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "entity.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "entity.set-kind", "s", set_kind_action);
+  gtk_widget_class_install_action (widget_class, "entity.add-alias", NULL, add_alias_action);
+  gtk_widget_class_install_action (widget_class, "entity.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "entity.context-menu", NULL,
+                                   context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
+                                       "entity.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "entity.context-menu", NULL);
+
+  g_type_ensure (DOSSIER_TYPE_ENTITY_SIDEBAR_ITEM);
+}
+
+static void
+dossier_entity_sidebar_init (DossierEntitySidebar *self)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "entity_row_pressed_cb",
+                                          G_CALLBACK (entity_row_pressed_cb));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             "/io/github/dossier/Dossier/"
+                                                             "dossier-entity-row.ui");
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  self->items = g_list_store_new (DOSSIER_TYPE_ENTITY_SIDEBAR_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->context_menu = gtk_popover_menu_new_from_model (
+    gtk_menu_button_get_menu_model (self->menu_button));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self->list_view));
+  update_actions (self);
+}
+
+GtkWidget *
+dossier_entity_sidebar_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_ENTITY_SIDEBAR, NULL);
+}
+
+void
+dossier_entity_sidebar_set_store (DossierEntitySidebar *self,
+                                  DossierStore         *store)
+{
+  g_return_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self));
+  g_return_if_fail (store == NULL || DOSSIER_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    dossier_entity_sidebar_reload (self);
+}
+
+void
+dossier_entity_sidebar_set_document (DossierEntitySidebar *self,
+                                     gint64                document_id)
+{
+  g_return_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self));
+
+  if (self->document_id == document_id)
+    return;
+  self->document_id = document_id;
+  dossier_entity_sidebar_reload (self);
+}
+
+gint64
+dossier_entity_sidebar_get_selected (DossierEntitySidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), 0);
+  return self->selected_id;
+}
+
+gboolean
+dossier_entity_sidebar_get_only_mentioning (DossierEntitySidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), FALSE);
+  return gtk_check_button_get_active (self->only_mentioning_check);
+}
+
+void
+dossier_entity_sidebar_set_only_mentioning (DossierEntitySidebar *self,
+                                            gboolean              only)
+{
+  g_return_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self));
+  gtk_check_button_set_active (self->only_mentioning_check, only);
+}
+
+gboolean
+dossier_entity_sidebar_is_loading (DossierEntitySidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), FALSE);
+  return self->cancellable != NULL || self->stale;
+}
+
+GListModel *
+dossier_entity_sidebar_get_model (DossierEntitySidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), NULL);
+  return G_LIST_MODEL (self->items);
+}
+
+static DossierEntitySidebarItem *
+find_item (DossierEntitySidebar *self,
+           gint64                id,
+           guint                *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      DossierEntitySidebarItem *item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      g_object_unref (item);   /* the store keeps it */
+      if (item->id == id)
+        {
+          if (position)
+            *position = i;
+          return item;
+        }
+    }
+  return NULL;
+}
+
+gboolean
+dossier_entity_sidebar_select_entity (DossierEntitySidebar *self,
+                                      gint64                id)
+{
+  guint position;
+
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), FALSE);
+
+  if (id == 0 || find_item (self, id, &position) == NULL)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+char *
+dossier_entity_sidebar_describe (DossierEntitySidebar *self,
+                                 gint64                id)
+{
+  DossierEntitySidebarItem *item;
+
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), NULL);
+
+  item = id != 0 ? find_item (self, id, NULL) : NULL;
+  if (item == NULL)
+    return NULL;
+  return g_strdup_printf ("%s [%s] %s", item->title, item->aliases, item->counts);
+}
+
+guint
+dossier_entity_sidebar_get_n_proposals (DossierEntitySidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), 0);
+  return self->proposals ? self->proposals->len : 0;
+}
+
+GtkSearchEntry *
+dossier_entity_sidebar_get_filter_entry (DossierEntitySidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), NULL);
+  return self->filter_entry;
+}
