@@ -880,6 +880,14 @@ test_library_after_first_frame (Fixture *f, gconstpointer data)
   g_assert_finalize_object (store);
 }
 
+static gboolean
+frame_drawn (gpointer data)
+{
+  LibraryFill *fill = data;
+
+  return gdk_frame_clock_get_frame_counter (fill->clock) > fill->frame;
+}
+
 /* Closing the window while its library is still being read. */
 static void
 test_library_close_while_reading (Fixture *f, gconstpointer data)
@@ -888,9 +896,15 @@ test_library_close_while_reading (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   DossierStore *store = dossier_store_open (path, &error);
   DossierWindow *window;
+  LibraryFill fill = { 0, };
 
   g_assert_no_error (error);
   window = dossier_window_new (NULL, store, f->settings);
+  gtk_window_present (GTK_WINDOW (window));
+  fill.clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  fill.frame = gdk_frame_clock_get_frame_counter (fill.clock);
+  /* The first frame starts the read. */
+  wait_for (frame_drawn, &fill);
   g_assert_true (dossier_window_is_reading_library (window));
   gtk_window_destroy (GTK_WINDOW (window));
   /* The worker holds the window until it has finished; then both go. */

@@ -297,20 +297,27 @@ library_read_cb (GObject      *source,
     show_read_library (self);
 }
 
-void
-dossier_window_reload (DossierWindow *self)
+/* Reads the library in a worker; it is shown after the first frame. */
+static void
+read_library (DossierWindow *self)
 {
   g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
   /* A read still on its way is older than this one. */
   drop_library_read (self);
   self->library_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->library_cancellable, library_read_cb, NULL);
-  g_task_set_source_tag (task, dossier_window_reload);
+  g_task_set_source_tag (task, read_library);
   g_task_set_task_data (task, g_strdup (dossier_store_get_path (self->store)), g_free);
   g_task_run_in_thread (task, read_library_thread);
+}
+
+void
+dossier_window_reload (DossierWindow *self)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  read_library (self);
   /* After an import: new entities and counts. */
   dossier_entity_sidebar_reload (self->entity_sidebar);
   /* The timeline is read when it is shown, and again after each import while it is. */
@@ -1220,7 +1227,7 @@ gboolean
 dossier_window_is_reading_library (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
-  return self->library_cancellable != NULL || self->read_documents != NULL;
+  return !self->painted || self->library_cancellable != NULL || self->read_documents != NULL;
 }
 
 static void
@@ -1403,7 +1410,8 @@ dossier_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
 }
 
-/* The first frame: the library follows it. */
+/* The first frame is drawn without the library, which is read only now: read in parallel, on
+ * two cores the worker took CPU time from the first frame (and from the X server drawing it). */
 static void
 after_paint_cb (GdkFrameClock *clock,
                 DossierWindow *self)
@@ -1413,8 +1421,11 @@ after_paint_cb (GdkFrameClock *clock,
   if (self->started_at != 0)
     g_print ("dossier: first frame after %.1f ms\n",
              (g_get_monotonic_time () - self->started_at) / 1000.0);
+  /* An import that ended before the first frame has read it already. */
   if (self->read_documents != NULL)
     show_read_library (self);
+  else if (self->library_cancellable == NULL)
+    read_library (self);
 }
 
 static void
@@ -1487,7 +1498,7 @@ dossier_window_constructed (GObject *object)
 
   basename = g_path_get_basename (dossier_store_get_path (self->store));
   gtk_window_set_title (GTK_WINDOW (self), basename);
-  dossier_window_reload (self);
+  /* The library is read after the first frame (after_paint_cb ()). */
 }
 
 static void

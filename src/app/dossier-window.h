@@ -27,8 +27,8 @@ void                 dossier_window_import_files   (DossierWindow  *self,
                                                     guint           n_files,
                                                     gboolean        show_first);
 gboolean             dossier_window_is_importing   (DossierWindow  *self);
-/* The library is read in a worker (when the window opens, and after an import), and shown
- * after the first frame; while the first read is on its way it is blank. */
+/* The library is read in a worker once the window's first frame is drawn (and again after an
+ * import); until the first read is shown it is blank. */
 gboolean             dossier_window_is_reading_library (DossierWindow *self);
 void                 dossier_window_show_document  (DossierWindow  *self,
                                                     gint64          id);

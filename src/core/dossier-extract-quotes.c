@@ -1109,8 +1109,10 @@ is_title (Scan        *s,
           continue;
         }
       words++;
-      for (guint i = 0; i < G_N_ELEMENTS (small) && !is_small; i++)
-        is_small = words > 1 && token_is (s, t, small[i]);
+      /* The small words have four letters at most. */
+      for (guint i = 0; i < G_N_ELEMENTS (small) && !is_small && words > 1 &&
+                        tok->end - tok->start <= 4; i++)
+        is_small = token_is (s, t, small[i]);
       if (!is_small && !(tok->flags & TOKEN_CAPITAL) && !g_unichar_isdigit (s->u[tok->start]))
         return FALSE;
     }

@@ -119,6 +119,14 @@ generate_inputs (guint64  seed,
   return g_steal_pointer (&inputs);
 }
 
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 add_folder (GArray     *inputs,
             const char *dir,
@@ -133,7 +141,7 @@ add_folder (GArray     *inputs,
     return;
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     {
       const char *entry = g_ptr_array_index (names, i);
