@@ -2,9 +2,11 @@
 #define G_LOG_DOMAIN "dossier-timeline"
 
 #include <math.h>
+#include <string.h>
 #include <time.h>
 
 #include "dossier-core.h"
+
 #include "dossier-timeline-view.h"
 
 #define N_UNITS          4
@@ -118,7 +120,7 @@ bucket_start (DossierTimelineUnit  unit,
 /* Groups ascending days into buckets of @unit in one pass. */
 static GArray *
 make_buckets (DossierTimelineUnit  unit,
-              const guint32       *days,
+              gconstpointer        days,
               guint                n_days,
               gsize                stride)
 {
@@ -127,7 +129,10 @@ make_buckets (DossierTimelineUnit  unit,
 
   for (guint i = 0; i < n_days; i++)
     {
-      guint32 day = *(const guint32 *) ((const char *) days + i * stride);
+      guint32 day;
+
+      /* The first member of each element, read without assuming its alignment. */
+      memcpy (&day, (const char *) days + i * stride, sizeof day);
 
       if (current == NULL || day >= current->end)
         {
@@ -152,11 +157,9 @@ get_buckets (DossierTimelineView *self,
   if (*slot == NULL)
     {
       if (reports)
-        *slot = make_buckets (unit, (const guint32 *) self->reports->data, self->reports->len,
-                              sizeof (guint32));
+        *slot = make_buckets (unit, self->reports->data, self->reports->len, sizeof (guint32));
       else
-        *slot = make_buckets (unit, (const guint32 *) self->spans->data, self->spans->len,
-                              sizeof (Span));
+        *slot = make_buckets (unit, self->spans->data, self->spans->len, sizeof (Span));
     }
   return *slot;
 }
