@@ -78,12 +78,12 @@ sorted_strv (GPtrArray *names)
   return (GStrv) g_ptr_array_free (names, FALSE);
 }
 
-static gboolean
-read_entity (DossierStore       *self,
-             gint64              id,
-             char              **name,
-             DossierEntityKind  *kind,
-             GError            **error)
+gboolean
+dossier_store_read_entity (DossierStore       *self,
+                           gint64              id,
+                           char              **name,
+                           DossierEntityKind  *kind,
+                           GError            **error)
 {
   sqlite3_stmt *stmt = dossier_store_statement (self, "SELECT name, kind FROM entity WHERE id = ?",
                                                 error);
@@ -177,11 +177,11 @@ run_with_id (DossierStore  *self,
   return dossier_store_step_done (self, stmt, doing, error);
 }
 
-static gboolean
-add_alias_row (DossierStore  *self,
-               gint64         id,
-               const char    *alias,
-               GError       **error)
+gboolean
+dossier_store_add_alias_row (DossierStore  *self,
+                             gint64         id,
+                             const char    *alias,
+                             GError       **error)
 {
   sqlite3_stmt *stmt = dossier_store_statement (self,
     "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)", error);
@@ -627,7 +627,7 @@ dossier_store_get_entity (DossierStore  *self,
 
   entity = dossier_entity_new ();
   entity->id = id;
-  if (!read_entity (self, id, &entity->name, &entity->kind, error))
+  if (!dossier_store_read_entity (self, id, &entity->name, &entity->kind, error))
     return NULL;
   stmt = dossier_store_statement (self, "SELECT alias FROM entity_alias WHERE entity_id = ?",
                                   error);
@@ -681,7 +681,7 @@ dossier_store_list_entity_mentions (DossierStore  *self,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  if (!read_entity (self, entity_id, NULL, NULL, error))
+  if (!dossier_store_read_entity (self, entity_id, NULL, NULL, error))
     return NULL;
   /* Two statements, so that one document's mentions are read through the index alone. */
   if (document_id != 0)
@@ -731,7 +731,7 @@ dossier_store_list_entity_documents (DossierStore  *self,
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
-  if (!read_entity (self, entity_id, NULL, NULL, error))
+  if (!dossier_store_read_entity (self, entity_id, NULL, NULL, error))
     return NULL;
   stmt = dossier_store_statement (self,
     "SELECT DISTINCT document_id FROM mention WHERE entity_id = ? AND status <> 'rejected'"
@@ -774,7 +774,7 @@ dossier_store_rename_entity (DossierStore  *self,
     return FALSE;
   if (!dossier_store_begin_write (self, error))
     return FALSE;
-  if (!read_entity (self, id, &old_name, &kind, error))
+  if (!dossier_store_read_entity (self, id, &old_name, &kind, error))
     goto fail;
   if (strcmp (old_name, clean) != 0)
     {
@@ -793,7 +793,7 @@ dossier_store_rename_entity (DossierStore  *self,
       if (!dossier_store_step_done (self, stmt, "renaming the entity", error) ||
           !remove_alias_row (self, id, clean, NULL, error) ||
           (g_ascii_strcasecmp (old_name, clean) != 0 &&
-           !add_alias_row (self, id, old_name, error)))
+           !dossier_store_add_alias_row (self, id, old_name, error)))
         goto fail;
       g_debug ("entity %" G_GINT64_FORMAT " renamed: %s → %s", id, old_name, clean);
     }
@@ -821,7 +821,7 @@ dossier_store_set_entity_kind (DossierStore       *self,
 
   if (!dossier_store_begin_write (self, error))
     return FALSE;
-  if (!read_entity (self, id, &name, &old_kind, error))
+  if (!dossier_store_read_entity (self, id, &name, &old_kind, error))
     goto fail;
   if (old_kind != kind)
     {
@@ -860,10 +860,11 @@ dossier_store_add_entity_alias (DossierStore  *self,
     return FALSE;
   if (!dossier_store_begin_write (self, error))
     return FALSE;
-  if (!read_entity (self, id, &name, &kind, error))
+  if (!dossier_store_read_entity (self, id, &name, &kind, error))
     goto fail;
   if (g_ascii_strcasecmp (name, clean) != 0 &&
-      (!check_namesake (self, id, clean, kind, error) || !add_alias_row (self, id, clean, error)))
+      (!check_namesake (self, id, clean, kind, error) ||
+       !dossier_store_add_alias_row (self, id, clean, error)))
     goto fail;
   if (!dossier_store_commit_write (self, error))
     goto fail;
@@ -890,7 +891,7 @@ dossier_store_remove_entity_alias (DossierStore  *self,
     return FALSE;
   if (!dossier_store_begin_write (self, error))
     return FALSE;
-  if (!read_entity (self, id, &name, NULL, error) ||
+  if (!dossier_store_read_entity (self, id, &name, NULL, error) ||
       !remove_alias_row (self, id, clean, &removed, error))
     goto fail;
   if (!removed)
@@ -999,7 +1000,7 @@ dossier_store_split_alias (DossierStore  *self,
     return FALSE;
   if (!dossier_store_begin_write (self, error))
     return FALSE;
-  if (!read_entity (self, entity_id, &name, &kind, error))
+  if (!dossier_store_read_entity (self, entity_id, &name, &kind, error))
     goto fail;
 
   /* The alias as stored: its spelling becomes the new entity's name. */
@@ -1075,7 +1076,7 @@ dossier_store_reject_entity (DossierStore  *self,
 
   if (!dossier_store_begin_write (self, error))
     return FALSE;
-  if (!read_entity (self, id, NULL, NULL, error) ||
+  if (!dossier_store_read_entity (self, id, NULL, NULL, error) ||
       !run_with_id (self, "UPDATE mention SET status = 'rejected' WHERE entity_id = ?", id,
                     "rejecting mentions", error) ||
       !run_with_id (self, "UPDATE entity SET rejected = 1 WHERE id = ?", id,

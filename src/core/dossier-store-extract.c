@@ -12,9 +12,9 @@
  * What automatic extraction leaves in a workspace, and the analyst's review of it.
  *
  * Entity mentions live in `mention`, dated events in `event` (their entities are those
- * mentioned in their sentence), quotes are annotations of kind quote.  Each row made by extraction has
- * origin 'auto' and starts as 'suggested'; confirming or rejecting it changes only its status
- * (annotation.review for quotes).  Re-extraction deletes the pending rows of the document
+ * mentioned in their sentence), quotes are annotations of kind quote.  Each row made by
+ * extraction has origin 'auto' and starts as 'suggested'; confirming or rejecting it changes
+ * only its status (annotation.review for quotes).  Re-extraction deletes the pending rows of the document
  * and inserts what the extractors find now, except where a reviewed row already covers the
  * same words: a rejected suggestion is never proposed again.
  */
@@ -263,15 +263,7 @@ add_alias (DossierStore  *self,
   sqlite3_bind_text (stmt, 2, alias, -1, SQLITE_STATIC);
   if (!dossier_store_lookup_id (self, stmt, &is_name, error))
     return FALSE;
-  if (is_name)
-    return TRUE;
-  stmt = dossier_store_statement (self,
-    "INSERT OR IGNORE INTO entity_alias (entity_id, alias) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entity_id);
-  sqlite3_bind_text (stmt, 2, alias, -1, SQLITE_STATIC);
-  return dossier_store_step_done (self, stmt, "saving an alias", error);
+  return is_name || dossier_store_add_alias_row (self, entity_id, alias, error);
 }
 
 /* The workspace's entity for one the extractors found: the one of that kind called by its
@@ -962,28 +954,6 @@ run_for_pair (DossierStore  *self,
   return dossier_store_step_done (self, stmt, "merging entities", error);
 }
 
-static gboolean
-check_entity (DossierStore  *self,
-              gint64         id,
-              GError       **error)
-{
-  sqlite3_stmt *stmt = dossier_store_statement (self, "SELECT id FROM entity WHERE id = ?", error);
-  gint64 found = 0;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!dossier_store_lookup_id (self, stmt, &found, error))
-    return FALSE;
-  if (found == 0)
-    {
-      g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND,
-                   "No entity %" G_GINT64_FORMAT " in this workspace", id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 dossier_store_merge_entities (DossierStore  *self,
                               gint64         entity_id,
@@ -1013,7 +983,8 @@ dossier_store_merge_entities (DossierStore  *self,
     }
   if (!dossier_store_begin_write (self, error))
     return FALSE;
-  if (!check_entity (self, entity_id, error) || !check_entity (self, other_id, error))
+  if (!dossier_store_read_entity (self, entity_id, NULL, NULL, error) ||
+      !dossier_store_read_entity (self, other_id, NULL, NULL, error))
     goto fail;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (!run_for_pair (self, steps[i], entity_id, other_id, error))
@@ -1043,7 +1014,8 @@ dossier_store_dismiss_merge (DossierStore  *self,
     }
   if (!dossier_store_begin_write (self, error))
     return FALSE;
-  if (!check_entity (self, entity_id, error) || !check_entity (self, other_id, error) ||
+  if (!dossier_store_read_entity (self, entity_id, NULL, NULL, error) ||
+      !dossier_store_read_entity (self, other_id, NULL, NULL, error) ||
       !run_for_pair (self, "INSERT OR IGNORE INTO merge_dismissal (entity_id, other_id)"
                      " VALUES (min (?1, ?2), max (?1, ?2))", entity_id, other_id, error) ||
       !dossier_store_commit_write (self, error))

@@ -93,6 +93,17 @@ gboolean      dossier_store_ensure_source  (DossierStore  *self,
                                             const char    *name,
                                             gint64        *id,
                                             GError       **error);
+/* The name and kind of entity @id (either may be NULL), or DOSSIER_ERROR_NOT_FOUND. */
+gboolean      dossier_store_read_entity    (DossierStore       *self,
+                                            gint64              id,
+                                            char              **name,
+                                            DossierEntityKind  *kind,
+                                            GError            **error);
+/* Adds @alias to entity @id unless it has it already; inside the caller's write. */
+gboolean      dossier_store_add_alias_row  (DossierStore  *self,
+                                            gint64         id,
+                                            const char    *alias,
+                                            GError       **error);
 /* Fills entity.variant_key where it is missing (migration 3). */
 gboolean      dossier_store_fill_variant_keys (DossierStore  *self,
                                                GError       **error);
