@@ -91,6 +91,43 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
+static guint
+count_hits (DossierStore *store,
+            const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = dossier_store_search (store, query, 100, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+static gint64
+query_int (DossierStore *store,
+           const char   *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = dossier_store_statement (store, sql, &error);
+  gint64 value = -1;
+
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_lookup_id (store, stmt, &value, &error));
+  g_assert_no_error (error);
+  return value;
+}
+
+/* The tables and the full-text index agree with each other. */
+static void
+check_workspace_integrity (DossierStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_store_exec (store, "INSERT INTO document_fts (document_fts, rank)"
+                                            " VALUES ('integrity-check', 1)", "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
 static GPtrArray *
 suggestions (Fixture  *f,
              gboolean  include_reviewed)
@@ -552,8 +589,73 @@ test_import_failure_mid_batch (Fixture *f, gconstpointer data)
 
       g_assert_nonnull (find (list, DOSSIER_SUGGESTION_ENTITY, "Ona Brisk"));
     }
+  /* The replayed batch indexed the two documents it kept, and nothing of the third. */
+  g_assert_cmpuint (count_hits (f->store, "\"quay one\""), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "\"quay three\""), ==, 1);
+  g_assert_cmpuint (count_hits (f->store, "poison"), ==, 0);
+  check_workspace_integrity (f->store);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
+}
+
+/* A fast import batch indexes its documents for search when it commits, and afterwards the
+ * workspace is as before: documents added one at a time are indexed at once, and foreign
+ * keys are enforced again. */
+static void
+test_import_batch_indexes (Fixture *f, gconstpointer data)
+{
+  GFile *files[40];
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("batch-%02u.txt", i);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *body = g_strdup_printf ("title Harbour bulletin %u\ndate 2025-03-%02u\n\n"
+                                               "Pilot Ansel Marr%c reported fog at berth%u "
+                                               "on Monday.\n", i, 1 + i % 28,
+                                               'a' + (char) (i % 26), i);
+
+      g_assert_true (g_file_set_contents (path, body, -1, NULL));
+      files[i] = g_file_new_for_path (path);
+    }
+  results = dossier_import_files (f->store, files, G_N_ELEMENTS (files), DOSSIER_FORMAT_AUTO,
+                                  NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, G_N_ELEMENTS (files));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *word = g_strdup_printf ("berth%u", i);
+
+      g_assert_cmpint (((DossierImportResult *) results->pdata[i])->status, ==,
+                       DOSSIER_IMPORT_IMPORTED);
+      g_assert_cmpuint (count_hits (f->store, word), ==, 1);
+      g_object_unref (files[i]);
+    }
+  g_assert_cmpuint (count_hits (f->store, "fog"), ==, G_N_ELEMENTS (files));
+  check_workspace_integrity (f->store);
+
+  g_assert_cmpint (query_int (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM sqlite_schema"
+                                        " WHERE type = 'trigger' AND name = 'document_fts_insert'"),
+                   ==, 1);
+  {
+    g_autoptr(DossierArticle) article = make_article ("Late bulletin",
+                                                      "Gulls circled the lighthouse.");
+    g_autoptr(GBytes) bytes = g_bytes_new_static ("late", 4);
+
+    g_assert_true (dossier_store_add_document (f->store, article, bytes, "late.txt", &id,
+                                               &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (count_hits (f->store, "lighthouse"), ==, 1);
+  g_assert_false (dossier_store_exec (f->store,
+                                      "INSERT INTO region (document_id, kind, start_offset,"
+                                      " end_offset) VALUES (987654, 'paragraph', 0, 1)",
+                                      "test", &error));
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_STORE);
 }
 
 static void
@@ -606,6 +708,7 @@ main (int   argc,
   ADD ("/suggestions/merge-proposals", test_merge_proposals);
   ADD ("/suggestions/import-files-extracts", test_import_files_extracts);
   ADD ("/suggestions/import-failure-mid-batch", test_import_failure_mid_batch);
+  ADD ("/suggestions/import-batch-indexes", test_import_batch_indexes);
 #undef ADD
   g_test_add_func ("/suggestions/migration-fills-variant-keys",
                    test_migration_fills_variant_keys);

@@ -354,86 +354,95 @@ dossier_store_clear_suggestions (DossierStore  *self,
   return TRUE;
 }
 
-/* Inserts a suggested mention unless a row already covers the span; *added tells which. */
-static gboolean
-insert_mention (DossierStore      *self,
-                gint64             document_id,
-                gint64             entity_id,
-                const Positions   *pos,
-                const DossierSpan *span,
-                gboolean           check,
-                gboolean          *added,
-                GError           **error)
+
+typedef struct {
+  gint64  entity_id;
+  guint   start;
+  guint   end;
+  char   *exact;
+} PendingMention;
+
+static void
+pending_mention_clear (gpointer data)
 {
-  g_autofree char *exact = NULL;
-  sqlite3_stmt *stmt;
-  gint64 taken = 0;
-
-  *added = FALSE;
-  if (check)
-    {
-      stmt = dossier_store_statement (self,
-        "SELECT 1 FROM mention WHERE document_id = ? AND start_offset = ? AND end_offset = ?"
-        " LIMIT 1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, document_id);
-      sqlite3_bind_int64 (stmt, 2, span->start);
-      sqlite3_bind_int64 (stmt, 3, span->end);
-      if (!dossier_store_lookup_id (self, stmt, &taken, error))
-        return FALSE;
-      if (taken)
-        return TRUE;
-    }
-
-  exact = words_at (pos, span->start, span->end);
-  stmt = dossier_store_statement (self,
-    "INSERT OR IGNORE INTO mention (entity_id, document_id, start_offset, end_offset, exact)"
-    " VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entity_id);
-  sqlite3_bind_int64 (stmt, 2, document_id);
-  sqlite3_bind_int64 (stmt, 3, span->start);
-  sqlite3_bind_int64 (stmt, 4, span->end);
-  sqlite3_bind_text (stmt, 5, exact, -1, SQLITE_STATIC);
-  if (!dossier_store_step_done (self, stmt, "saving a mention", error))
-    return FALSE;
-  *added = sqlite3_changes (dossier_store_get_db (self)) > 0;
-  return TRUE;
+  g_free (((PendingMention *) data)->exact);
 }
 
+/* Whether a row (reviewed: pending ones were cleared) already covers the span. */
 static gboolean
-insert_event (DossierStore               *self,
-              gint64                      document_id,
-              const DossierDateMention   *date,
-              const DossierEventMention  *event,
-              guint                      *added,
-              GError                    **error)
+mention_taken (DossierStore      *self,
+               gint64             document_id,
+               const DossierSpan *span,
+               gboolean          *taken,
+               GError           **error)
 {
   sqlite3_stmt *stmt = dossier_store_statement (self,
-    "INSERT OR IGNORE INTO event (document_id, start_offset, end_offset, expression, value,"
-    " precision, uncertain, sentence_start, sentence_end)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "SELECT 1 FROM mention WHERE document_id = ? AND start_offset = ? AND end_offset = ?"
+    " LIMIT 1", error);
+  gint64 found = 0;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_int64 (stmt, 2, date->start);
-  sqlite3_bind_int64 (stmt, 3, date->end);
-  sqlite3_bind_text (stmt, 4, date->text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, date->value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, dossier_date_precision_to_string (date->precision), -1,
+  sqlite3_bind_int64 (stmt, 2, span->start);
+  sqlite3_bind_int64 (stmt, 3, span->end);
+  if (!dossier_store_lookup_id (self, stmt, &found, error))
+    return FALSE;
+  *taken = found != 0;
+  return TRUE;
+}
+
+typedef struct {
+  gint64  document_id;
+  GArray *mentions;
+} DocumentMentions;
+
+static void
+bind_mention (sqlite3_stmt *stmt,
+              int           first,
+              guint         row,
+              gpointer      data)
+{
+  const DocumentMentions *rows = data;
+  const PendingMention *mention = &g_array_index (rows->mentions, PendingMention, row);
+
+  sqlite3_bind_int64 (stmt, first, mention->entity_id);
+  sqlite3_bind_int64 (stmt, first + 1, rows->document_id);
+  sqlite3_bind_int64 (stmt, first + 2, mention->start);
+  sqlite3_bind_int64 (stmt, first + 3, mention->end);
+  sqlite3_bind_text (stmt, first + 4, mention->exact, -1, SQLITE_STATIC);
+}
+
+
+typedef struct {
+  gint64                   document_id;
+  const DossierExtraction *extraction;
+  GArray                  *events;     /* indexes into extraction->events */
+} DocumentEvents;
+
+static void
+bind_event (sqlite3_stmt *stmt,
+            int           first,
+            guint         row,
+            gpointer      data)
+{
+  const DocumentEvents *rows = data;
+  const DossierEventMention *event =
+    g_ptr_array_index (rows->extraction->events, g_array_index (rows->events, guint, row));
+  const DossierDateMention *date = g_ptr_array_index (rows->extraction->dates, event->date);
+
+  sqlite3_bind_int64 (stmt, first, rows->document_id);
+  sqlite3_bind_int64 (stmt, first + 1, date->start);
+  sqlite3_bind_int64 (stmt, first + 2, date->end);
+  sqlite3_bind_text (stmt, first + 3, date->text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 4, date->value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 5, dossier_date_precision_to_string (date->precision), -1,
                      SQLITE_STATIC);
   /* A relative date ("last week") is the extractor's reading against the document's date,
    * not a date the text states. */
-  sqlite3_bind_int (stmt, 7, date->relative ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 8, event->sentence_start);
-  sqlite3_bind_int64 (stmt, 9, event->sentence_end);
-  if (!dossier_store_step_done (self, stmt, "saving an event", error))
-    return FALSE;
-  *added += sqlite3_changes (dossier_store_get_db (self)) > 0;
-  return TRUE;
+  sqlite3_bind_int (stmt, first + 6, date->relative ? 1 : 0);
+  sqlite3_bind_int64 (stmt, first + 7, event->sentence_start);
+  sqlite3_bind_int64 (stmt, first + 8, event->sentence_end);
 }
 
 /* Whether a quote or claim already covers part of [start, end), or the analyst rejected
@@ -594,12 +603,24 @@ dossier_store_apply_extraction (DossierStore             *self,
                                 GError                  **error)
 {
   DossierExtractionCounts local = { 0, };
+  g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (PendingMention));
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (guint));
+  static DossierRowsInsert mention_insert = DOSSIER_ROWS_INSERT_INIT (
+    "INSERT OR IGNORE INTO mention (entity_id, document_id, start_offset, end_offset, exact)"
+    " VALUES", "(?, ?, ?, ?, ?)", 5);
+  static DossierRowsInsert event_insert = DOSSIER_ROWS_INSERT_INIT (
+    "INSERT OR IGNORE INTO event (document_id, start_offset, end_offset, expression, value,"
+    " precision, uncertain, sentence_start, sentence_end) VALUES",
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?)", 9);
+  DocumentMentions mention_rows = { document_id, NULL };
+  DocumentEvents event_rows = { document_id, extraction, events };
   g_autofree gint64 *entity_ids = NULL;
   Positions pos = { text, NULL, 0 };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (text != NULL && extraction != NULL, FALSE);
 
+  g_array_set_clear_func (mentions, pending_mention_clear);
   if (counts == NULL)
     counts = &local;
   memset (counts, 0, sizeof *counts);
@@ -622,28 +643,36 @@ dossier_store_apply_extraction (DossierStore             *self,
       for (guint m = 0; entity->mentions != NULL && m < entity->mentions->len; m++)
         {
           const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
-          gboolean added = FALSE;
+          PendingMention mention = { entity_ids[e], span->start, span->end, NULL };
+          gboolean taken = FALSE;
 
           if (!valid_span (&pos, span->start, span->end))
             continue;
-          if (!insert_mention (self, document_id, entity_ids[e], &pos, span, !fresh, &added,
-                               error))
+          if (!fresh && !mention_taken (self, document_id, span, &taken, error))
             goto out;
-          counts->mentions += added;
+          if (taken)
+            continue;
+          mention.exact = words_at (&pos, span->start, span->end);
+          g_array_append_val (mentions, mention);
         }
     }
+  mention_rows.mentions = mentions;
+  if (!dossier_store_insert_rows (self, &mention_insert, mentions->len, bind_mention,
+                                  &mention_rows, &counts->mentions, "saving mentions", error))
+    goto out;
 
   for (guint i = 0; i < extraction->events->len; i++)
     {
       const DossierEventMention *event = g_ptr_array_index (extraction->events, i);
       const DossierDateMention *date = g_ptr_array_index (extraction->dates, event->date);
 
-      if (!valid_span (&pos, date->start, date->end) ||
-          event->sentence_start > event->sentence_end || event->sentence_end > pos.n)
-        continue;
-      if (!insert_event (self, document_id, date, event, &counts->events, error))
-        goto out;
+      if (valid_span (&pos, date->start, date->end) &&
+          event->sentence_start <= event->sentence_end && event->sentence_end <= pos.n)
+        g_array_append_val (events, i);
     }
+  if (!dossier_store_insert_rows (self, &event_insert, events->len, bind_event, &event_rows,
+                                  &counts->events, "saving events", error))
+    goto out;
 
   for (guint i = 0; i < extraction->quotes->len; i++)
     if (!insert_quote (self, document_id, fresh, &pos, extraction,

@@ -11,6 +11,11 @@
 /* How long a write waits for another connection before it reports the workspace locked. */
 #define BUSY_TIMEOUT_MS 5000
 
+/* WAL pages after which a commit copies them into the database file: SQLite's default, and
+ * what import batches use (32 MB). */
+#define CHECKPOINT_PAGES 1000
+#define BATCH_CHECKPOINT_PAGES 8000
+
 struct _DossierStore
 {
   GObject     parent_instance;
@@ -24,6 +29,8 @@ struct _DossierStore
    * failed write spoils the whole batch. */
   gboolean    fast_batch;
   gboolean    batch_spoiled;
+  /* In a fast batch: documents with a greater id are not in document_fts yet. */
+  gint64      fts_deferred_after;
   /* Prepared statements, keyed by their (static) SQL text. */
   GHashTable *statements;
   /* Ids looked up inside the current write transaction (dossier_store_cache_*()). */
@@ -39,6 +46,13 @@ dossier_store_get_db (DossierStore *self)
 }
 
 /* Schema */
+
+/* Indexes a new document's title and text.  A fast import batch drops it and indexes the
+ * batch's documents in one statement at its commit (see begin_batch()). */
+#define DOCUMENT_FTS_INSERT_TRIGGER \
+  "CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN\n" \
+  "  INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n" \
+  "END;\n"
 
 static const char schema_v1[] =
   "PRAGMA application_id = 1146049363;\n" /* DOSSIER_APPLICATION_ID */
@@ -79,9 +93,7 @@ static const char schema_v1[] =
   ");\n"
   /* Titles weigh five times the body in the ranking. */
   "INSERT INTO document_fts (document_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');\n"
-  "CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN\n"
-  "  INSERT INTO document_fts (rowid, title, text) VALUES (new.id, new.title, new.text);\n"
-  "END;\n"
+  DOCUMENT_FTS_INSERT_TRIGGER
   "CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN\n"
   "  INSERT INTO document_fts (document_fts, rowid, title, text)\n"
   "    VALUES ('delete', old.id, old.title, old.text);\n"
@@ -443,10 +455,50 @@ dossier_store_rollback_write (DossierStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* What a batch relaxes (see begin_batch()) is restored when it ends; these pragmas take
+ * effect outside a transaction only. */
 static void
 end_batch_durability (DossierStore *self)
 {
   sqlite3_exec (self->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  sqlite3_exec (self->db, "PRAGMA wal_autocheckpoint = " G_STRINGIFY (CHECKPOINT_PAGES), NULL,
+                NULL, NULL);
+}
+
+/* Full-text indexing is cheapest in bulk: FTS5 writes its pending terms out at the end of
+ * every statement that runs a trigger, so a batch of documents indexed one by one leaves a
+ * segment per document to merge.  A fast batch drops the indexing trigger inside its
+ * transaction (other connections never see it missing) and indexes its documents in one
+ * statement when it commits; a rollback brings the trigger back by itself. */
+static gboolean
+defer_fts (DossierStore  *self,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = dossier_store_statement (self, "SELECT coalesce(max(id), 0) FROM document",
+                                                error);
+
+  if (stmt == NULL || !dossier_store_lookup_id (self, stmt, &self->fts_deferred_after, error))
+    return FALSE;
+  return dossier_store_exec (self, "DROP TRIGGER document_fts_insert", "starting an import",
+                             error);
+}
+
+static gboolean
+index_deferred (DossierStore  *self,
+                GError       **error)
+{
+  sqlite3_stmt *stmt = dossier_store_statement (self,
+    "INSERT INTO document_fts (rowid, title, text)"
+    " SELECT id, title, text FROM document WHERE id > ? ORDER BY id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->fts_deferred_after);
+  if (!dossier_store_step_done (self, stmt, "indexing the import", error))
+    return FALSE;
+  self->fts_deferred_after = -1;
+  return dossier_store_exec (self, DOCUMENT_FTS_INSERT_TRIGGER, "indexing the import", error);
 }
 
 static gboolean
@@ -463,6 +515,14 @@ begin_batch (DossierStore  *self,
    * edits go back to synchronous=FULL when the batch ends. */
   if (!dossier_store_exec (self, "PRAGMA synchronous = NORMAL", "starting an import", error))
     return FALSE;
+  /* A batch's pages go to the database file in a few large checkpoints rather than one
+   * after every commit: index pages that successive batches change are copied once. */
+  sqlite3_exec (self->db, "PRAGMA wal_autocheckpoint = " G_STRINGIFY (BATCH_CHECKPOINT_PAGES),
+                NULL, NULL, NULL);
+  /* A fast batch writes only new rows whose parents it has just written or looked up: the
+   * per-row foreign key lookups check nothing its own logic does not guarantee. */
+  if (fast)
+    sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
   if (!dossier_store_exec (self, "BEGIN IMMEDIATE", "starting an import", error))
     {
       end_batch_durability (self);
@@ -471,6 +531,12 @@ begin_batch (DossierStore  *self,
   self->in_batch = TRUE;
   self->fast_batch = fast;
   self->batch_spoiled = FALSE;
+  self->fts_deferred_after = -1;
+  if (fast && !defer_fts (self, error))
+    {
+      dossier_store_rollback_batch (self);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -511,6 +577,11 @@ dossier_store_commit_batch (DossierStore  *self,
                    store_name (self));
       return FALSE;
     }
+  if (self->fts_deferred_after >= 0 && !index_deferred (self, error))
+    {
+      dossier_store_rollback_batch (self);
+      return FALSE;
+    }
   self->in_batch = FALSE;
   if (!dossier_store_exec (self, "COMMIT", "saving the import", error))
     {
@@ -531,6 +602,7 @@ dossier_store_rollback_batch (DossierStore *self)
     return;
   self->in_batch = FALSE;
   self->batch_spoiled = FALSE;
+  self->fts_deferred_after = -1;
   forget_cache (self);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   end_batch_durability (self);
@@ -574,6 +646,22 @@ dossier_store_init (DossierStore *self)
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
   self->write_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->fts_deferred_after = -1;
+}
+
+/* Once per process, before SQLite initializes: no global memory statistics, which would take
+ * a process-wide mutex around every allocation of every connection.  (If something else in
+ * the process started SQLite first, the call fails harmlessly.) */
+static void
+configure_sqlite (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
 }
 
 static char *
@@ -715,6 +803,7 @@ dossier_store_open_with_migrations (const char             *path,
       return NULL;
     }
 
+  configure_sqlite ();
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -820,12 +909,85 @@ title_for (DossierArticle *article,
   return g_strdup ("Untitled");
 }
 
+typedef struct {
+  gint64  id;
+  GArray *regions;
+} IdRegions;
+
+/* "HEAD (…), (…), …" with @n_rows copies of the tuple, built once: the statement cache is
+ * keyed by the address of the SQL text. */
+static const char *
+rows_sql (DossierRowsInsert *insert,
+          guint              n_rows)
+{
+  if (g_once_init_enter (&insert->sql[n_rows]))
+    {
+      GString *sql = g_string_new (insert->head);
+
+      for (guint i = 0; i < n_rows; i++)
+        {
+          g_string_append (sql, i == 0 ? " " : ", ");
+          g_string_append (sql, insert->tuple);
+        }
+      g_once_init_leave (&insert->sql[n_rows], (gsize) g_string_free (sql, FALSE));
+    }
+  return (const char *) insert->sql[n_rows];
+}
+
+gboolean
+dossier_store_insert_rows (DossierStore       *self,
+                           DossierRowsInsert  *insert,
+                           guint               n_rows,
+                           DossierRowBinder    bind,
+                           gpointer            data,
+                           guint              *changed,
+                           const char         *doing,
+                           GError            **error)
+{
+  const guint per_statement = G_N_ELEMENTS (insert->sql) - 1;
+
+  for (guint row = 0; row < n_rows;)
+    {
+      guint n = MIN (n_rows - row, per_statement);
+      sqlite3_stmt *stmt = dossier_store_statement (self, rows_sql (insert, n), error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++, row++)
+        bind (stmt, (int) i * insert->n_columns + 1, row, data);
+      if (!dossier_store_step_done (self, stmt, doing, error))
+        return FALSE;
+      if (changed != NULL)
+        *changed += (guint) sqlite3_changes (self->db);
+    }
+  return TRUE;
+}
+
+static void
+bind_region (sqlite3_stmt *stmt,
+             int           first,
+             guint         row,
+             gpointer      data)
+{
+  const IdRegions *regions = data;
+  const DossierRegion *region = &g_array_index (regions->regions, DossierRegion, row);
+
+  sqlite3_bind_int64 (stmt, first, regions->id);
+  sqlite3_bind_text (stmt, first + 1, dossier_region_kind_to_string (region->kind), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 2, region->start);
+  sqlite3_bind_int64 (stmt, first + 3, region->end);
+}
+
 static gboolean
 insert_regions (DossierStore    *self,
                 gint64           id,
                 GArray          *regions,
                 GError         **error)
 {
+  static DossierRowsInsert insert = DOSSIER_ROWS_INSERT_INIT (
+    "INSERT INTO region (document_id, kind, start_offset, end_offset) VALUES", "(?, ?, ?, ?)", 4);
+  IdRegions data = { id, regions };
   sqlite3_stmt *stmt;
 
   stmt = dossier_store_statement (self, "DELETE FROM region WHERE document_id = ?", error);
@@ -838,29 +1000,9 @@ insert_regions (DossierStore    *self,
       return FALSE;
     }
 
-  for (guint i = 0; regions && i < regions->len; i++)
-    {
-      const DossierRegion *region = &g_array_index (regions, DossierRegion, i);
-      int rc;
-
-      stmt = dossier_store_statement (self,
-                            "INSERT INTO region (document_id, kind, start_offset, end_offset) "
-                            "VALUES (?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, dossier_region_kind_to_string (region->kind), -1,
-                         SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, region->start);
-      sqlite3_bind_int64 (stmt, 4, region->end);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          dossier_store_set_error (self, error, rc, "saving regions");
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return regions == NULL ||
+         dossier_store_insert_rows (self, &insert, regions->len, bind_region, &data, NULL,
+                                    "saving regions", error);
 }
 
 static gboolean
