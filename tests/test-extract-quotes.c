@@ -144,6 +144,26 @@ test_cue_before (void)
   assert_quote (text, find_quote (quotes, "change nothing"), NULL, "Tomas Reyno", NULL, "says");
 }
 
+/* A lowercase title between the cue and the name ("said councillor Mara Ostrand"). */
+static void
+test_lowercase_title (void)
+{
+  const char *text =
+    "Council vote in Brenmoor\n\n"
+    "“We cannot wait another winter,” said councillor Mara Ostrand after the vote.\n\n"
+    "“The budget is closed,” said alderman Piet Varga on Tuesday.\n\n"
+    "“Nobody asked us,” said assemblywoman Ines Korlo.";
+  g_autoptr(GPtrArray) quotes = extract (text, TRUE);
+
+  g_assert_cmpuint (quotes->len, ==, 3);
+  assert_quote (text, find_quote (quotes, "winter"), "We cannot wait another winter",
+                "Mara Ostrand", NULL, "said");
+  assert_quote (text, find_quote (quotes, "budget"), "The budget is closed", "Piet Varga", NULL,
+                "said");
+  assert_quote (text, find_quote (quotes, "Nobody"), "Nobody asked us", "Ines Korlo", NULL,
+                "said");
+}
+
 /* Each cue verb, after the quotation and before it. */
 static void
 test_each_cue (void)
@@ -553,6 +573,7 @@ main (int   argc,
 
   g_test_add_func ("/extract-quotes/cue/after", test_cue_after);
   g_test_add_func ("/extract-quotes/cue/before", test_cue_before);
+  g_test_add_func ("/extract-quotes/cue/lowercase-title", test_lowercase_title);
   g_test_add_func ("/extract-quotes/cue/each", test_each_cue);
   g_test_add_func ("/extract-quotes/cue/according-to", test_according_to);
   g_test_add_func ("/extract-quotes/span/across-paragraphs", test_across_paragraphs);

@@ -162,7 +162,8 @@ static const char * const title_words[] = {
   "officer", "pastor", "father", "sister", "brother", "madam", "excellency",
   "highness", "majesty", "new", "gubernatorial", "presidential", "candidate", "nominee",
   "republican", "democratic", "democrat", "independent", "gop", "labor", "labour",
-  "conservative", "liberal",
+  "conservative", "liberal", "councillor", "councilor", "councilman", "councilwoman",
+  "alderman", "alderwoman", "assemblyman", "assemblywoman", "magistrate", "prosecutor",
 };
 
 static const char * const particle_words[] = {
@@ -176,7 +177,9 @@ static const char * const role_words[] = {
   "spokesperson", "official", "diplomat", "leader", "chief", "envoy", "ambassador",
   "secretary", "general", "commander", "lawyer", "attorney", "director", "chairman",
   "chairwoman", "businessman", "businesswoman", "mogul", "nominee", "congressman",
-  "congresswoman", "lawmaker", "legislator", "representative", "premier", "king", "queen",
+  "congresswoman", "lawmaker", "legislator", "councillor", "councilor", "councilman",
+  "councilwoman", "alderman", "alderwoman", "assemblyman", "assemblywoman", "magistrate",
+  "prosecutor", "representative", "premier", "king", "queen",
   "prince", "emir", "sheikh", "judge", "mayor", "founder", "executive", "ceo", "moderator",
   "host", "anchor", "analyst", "expert", "professor", "researcher", "activist", "adviser",
   "advisor", "aide", "strategist", "manager", "frontrunner", "front-runner", "rival",
