@@ -4,9 +4,10 @@
 #include "dossier-error.h"
 #include "dossier-import-batch.h"
 
-/* Documents written between commits: each is still atomic (a savepoint); the batch only
- * saves the cost of a commit per file. */
-#define BATCH_SIZE 200
+/* Documents written between commits: a commit per file would cost more than the file, and
+ * a batch indexes its documents for search in one statement (see dossier-store.c).  A
+ * failed write replays the batch one savepoint per document, so each stays atomic. */
+#define BATCH_SIZE 500
 #define BATCH_BYTES (32 * 1024 * 1024)
 
 void

@@ -523,74 +523,100 @@ outlet_source (DossierStore  *self,
   return TRUE;
 }
 
-static gboolean
-insert_quote (DossierStore              *self,
-              gint64                     document_id,
-              gboolean                   fresh,
-              const Positions           *pos,
-              const DossierExtraction   *extraction,
-              const DossierQuoteMention *quote,
-              const gint64              *entity_ids,
-              guint                     *added,
-              GError                   **error)
+typedef struct {
+  DossierSelector  selector;
+  gint64           speaker_id;   /* 0: none */
+  gint64           source_id;    /* 0: none */
+  const char      *cue;
+} PendingQuote;
+
+static void
+pending_quote_clear (gpointer data)
 {
-  g_auto(DossierSelector) selector = { 0, };
-  g_autofree char *now = NULL;
-  gint64 speaker_id = 0, source_id = 0;
+  dossier_selector_clear (&((PendingQuote *) data)->selector);
+}
+
+/* Adds @quote to @quotes with its speaker and outlet, unless its words are not in the text
+ * or (@fresh FALSE) a quote or claim already covers them or the analyst rejected them. */
+static gboolean
+prepare_quote (DossierStore              *self,
+               gint64                     document_id,
+               gboolean                   fresh,
+               const Positions           *pos,
+               const DossierExtraction   *extraction,
+               const DossierQuoteMention *quote,
+               const gint64              *entity_ids,
+               GArray                    *quotes,
+               GError                   **error)
+{
+  PendingQuote row = { { 0, }, 0, 0, quote->cue };
   gboolean taken = FALSE;
-  sqlite3_stmt *stmt;
   guint context;
 
   if (!valid_span (pos, quote->start, quote->end))
     return TRUE;
   /* The selector from the quote's neighbourhood only: the text before it is not walked. */
   context = quote->start > DOSSIER_ANCHOR_CONTEXT ? quote->start - DOSSIER_ANCHOR_CONTEXT : 0;
-  if (!dossier_selector_init_from_text (&selector, pos->text + pos->offsets[context],
+  if (!dossier_selector_init_from_text (&row.selector, pos->text + pos->offsets[context],
                                         quote->start - context, quote->end - context))
     return TRUE;
-  selector.start = quote->start;
-  selector.end = quote->end;
+  row.selector.start = quote->start;
+  row.selector.end = quote->end;
+  /* From here on @quotes owns the selector's strings. */
+  g_array_append_val (quotes, row);
 
-  if (!fresh &&
-      !quote_taken (self, document_id, quote->start, quote->end, selector.exact, &taken, error))
+  if (!fresh && !quote_taken (self, document_id, quote->start, quote->end, row.selector.exact,
+                              &taken, error))
     return FALSE;
   if (taken)
-    return TRUE;
+    {
+      g_array_set_size (quotes, quotes->len - 1);
+      return TRUE;
+    }
 
   if (quote->speaker != NULL)
     {
-      speaker_id = speaker_entity (extraction, quote, entity_ids);
-      if (speaker_id == 0 &&
-          !resolve_entity (self, quote->speaker, DOSSIER_ENTITY_PERSON, NULL, &speaker_id, error))
+      row.speaker_id = speaker_entity (extraction, quote, entity_ids);
+      if (row.speaker_id == 0 &&
+          !resolve_entity (self, quote->speaker, DOSSIER_ENTITY_PERSON, NULL, &row.speaker_id,
+                           error))
         return FALSE;
     }
-  if (quote->outlet != NULL && !outlet_source (self, quote->outlet, &source_id, error))
+  if (quote->outlet != NULL && !outlet_source (self, quote->outlet, &row.source_id, error))
     return FALSE;
-
-  now = dossier_store_now ();
-  stmt = dossier_store_statement (self,
-    "INSERT INTO annotation (document_id, kind, start_offset, end_offset, exact, prefix, suffix,"
-    " speaker_id, source_id, cue, origin, review, created_at, modified_at)"
-    " VALUES (?1, 'quote', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'auto', 'suggested', ?10, ?10)",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_int64 (stmt, 2, quote->start);
-  sqlite3_bind_int64 (stmt, 3, quote->end);
-  sqlite3_bind_text (stmt, 4, selector.exact, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, selector.prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, selector.suffix, -1, SQLITE_STATIC);
-  if (speaker_id != 0)
-    sqlite3_bind_int64 (stmt, 7, speaker_id);
-  if (source_id != 0)
-    sqlite3_bind_int64 (stmt, 8, source_id);
-  dossier_store_bind_text (stmt, 9, quote->cue);
-  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
-  if (!dossier_store_step_done (self, stmt, "saving a quote", error))
-    return FALSE;
-  (*added)++;
+  g_array_index (quotes, PendingQuote, quotes->len - 1).speaker_id = row.speaker_id;
+  g_array_index (quotes, PendingQuote, quotes->len - 1).source_id = row.source_id;
   return TRUE;
+}
+
+typedef struct {
+  gint64      document_id;
+  GArray     *quotes;
+  const char *now;
+} DocumentQuotes;
+
+static void
+bind_quote (sqlite3_stmt *stmt,
+            int           first,
+            guint         row,
+            gpointer      data)
+{
+  const DocumentQuotes *rows = data;
+  const PendingQuote *quote = &g_array_index (rows->quotes, PendingQuote, row);
+
+  sqlite3_bind_int64 (stmt, first, rows->document_id);
+  sqlite3_bind_int64 (stmt, first + 1, quote->selector.start);
+  sqlite3_bind_int64 (stmt, first + 2, quote->selector.end);
+  sqlite3_bind_text (stmt, first + 3, quote->selector.exact, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 4, quote->selector.prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 5, quote->selector.suffix, -1, SQLITE_STATIC);
+  if (quote->speaker_id != 0)
+    sqlite3_bind_int64 (stmt, first + 6, quote->speaker_id);
+  if (quote->source_id != 0)
+    sqlite3_bind_int64 (stmt, first + 7, quote->source_id);
+  dossier_store_bind_text (stmt, first + 8, quote->cue);
+  sqlite3_bind_text (stmt, first + 9, rows->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 10, rows->now, -1, SQLITE_STATIC);
 }
 
 gboolean
@@ -612,6 +638,13 @@ dossier_store_apply_extraction (DossierStore             *self,
     "INSERT OR IGNORE INTO event (document_id, start_offset, end_offset, expression, value,"
     " precision, uncertain, sentence_start, sentence_end) VALUES",
     "(?, ?, ?, ?, ?, ?, ?, ?, ?)", 9);
+  static DossierRowsInsert quote_insert = DOSSIER_ROWS_INSERT_INIT (
+    "INSERT INTO annotation (document_id, kind, start_offset, end_offset, exact, prefix, suffix,"
+    " speaker_id, source_id, cue, origin, review, created_at, modified_at) VALUES",
+    "(?, 'quote', ?, ?, ?, ?, ?, ?, ?, ?, 'auto', 'suggested', ?, ?)", 11);
+  g_autoptr(GArray) quotes = g_array_new (FALSE, TRUE, sizeof (PendingQuote));
+  g_autofree char *now = NULL;
+  DocumentQuotes quote_rows = { document_id, quotes, NULL };
   DocumentMentions mention_rows = { document_id, NULL };
   DocumentEvents event_rows = { document_id, extraction, events };
   g_autofree gint64 *entity_ids = NULL;
@@ -621,6 +654,7 @@ dossier_store_apply_extraction (DossierStore             *self,
   g_return_val_if_fail (text != NULL && extraction != NULL, FALSE);
 
   g_array_set_clear_func (mentions, pending_mention_clear);
+  g_array_set_clear_func (quotes, pending_quote_clear);
   if (counts == NULL)
     counts = &local;
   memset (counts, 0, sizeof *counts);
@@ -675,10 +709,14 @@ dossier_store_apply_extraction (DossierStore             *self,
     goto out;
 
   for (guint i = 0; i < extraction->quotes->len; i++)
-    if (!insert_quote (self, document_id, fresh, &pos, extraction,
-                       g_ptr_array_index (extraction->quotes, i), entity_ids, &counts->quotes,
-                       error))
+    if (!prepare_quote (self, document_id, fresh, &pos, extraction,
+                        g_ptr_array_index (extraction->quotes, i), entity_ids, quotes, error))
       goto out;
+  now = dossier_store_now ();
+  quote_rows.now = now;
+  if (!dossier_store_insert_rows (self, &quote_insert, quotes->len, bind_quote, &quote_rows,
+                                  &counts->quotes, "saving quotes", error))
+    goto out;
   ok = TRUE;
 
 out:
