@@ -1364,6 +1364,90 @@ test_timeline (void)
   g_assert_nonnull (strstr (unknown.err, "No entity called “Nobody Known”"));
 }
 
+/* import-annotations: one line per annotation, the summary, and the exit statuses. */
+static void
+test_import_annotations (void)
+{
+  g_autofree char *ws = g_build_filename (tmpdir, "import-annotations.dossier", NULL);
+  g_autofree char *ours = g_test_build_filename (G_TEST_DIST, "fixtures", "import-annotations",
+                                                 "our-format.json", NULL);
+  g_autofree char *hypothesis = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                       "import-annotations", "hypothesis.json",
+                                                       NULL);
+  g_autofree char *story = fixture ("ferry-talks.txt",
+                                    "title Ferry talks resume in Corran Vale\n"
+                                    "source Harbour Ledger\n"
+                                    "url https://example.org/news/ferry-talks\n\n"
+                                    "Minister Mara Ostrand said on Monday: “We will not be "
+                                    "rushed,” adding that the ferry contract would be signed by "
+                                    "June. The port authority claimed the new quay cost 40 "
+                                    "million crowns. Critics in Corran Vale called the plan a "
+                                    "gamble.\n", -1);
+  g_autofree char *bad = fixture ("bad-annotations.json", "[{\"type\": \"Annotation\"}]", -1);
+  g_autofree char *missing = g_build_filename (tmpdir, "missing.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) as_json = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) absent = { 0 };
+  g_auto(Run) usage = { 0 };
+  JsonArray *array;
+  JsonObject *row;
+
+  cli (&import, "--no-workspace", "--workspace", ws, "import", story, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  cli (&first, "--no-workspace", "--workspace", ws, "import-annotations", ours, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "on document 1 (matched by url): "
+                                       "“We will not be rushed”\n"));
+  g_assert_nonnull (strstr (first.out, "(matched by url): “the new quay cost 40 million "
+                                       "crowns”\n"));
+  g_assert_nonnull (strstr (first.out, "orphan: no document of the workspace matches "
+                                       "https://example.org/news/unknown-story: “Nothing in"));
+  g_assert_nonnull (strstr (first.out, "not anchored: document 1 (matched by url) does not "
+                                       "contain “a sentence the ferry story never had”\n"));
+  g_assert_true (g_str_has_suffix (first.out,
+                                   "2 imported, 0 duplicates, 3 unmatched, 1 not anchored\n"));
+
+  cli (&again, "--no-workspace", "--workspace", ws, "import-annotations", ours, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "on document 1, skipped: “We will not be rushed”"));
+  g_assert_true (g_str_has_suffix (again.out,
+                                   "0 imported, 2 duplicates, 3 unmatched, 1 not anchored\n"));
+
+  cli (&as_json, "--no-workspace", "--workspace", ws, "import-annotations", hypothesis, "--json",
+       NULL);
+  g_assert_cmpint (as_json.status, ==, 0);
+  root = parse_json (as_json.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  row = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "imported");
+  g_assert_cmpstr (json_object_get_string_member (row, "matched_by"), ==, "url");
+  g_assert_cmpint (json_object_get_int_member (row, "document"), ==, 1);
+  row = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "unmatched");
+  g_assert_cmpstr (json_object_get_string_member (row, "exact"), ==, "walked out at dawn");
+  row = json_array_get_object_element (array, 2);
+  g_assert_cmpstr (json_object_get_string_member (row, "status"), ==, "not-anchored");
+  g_assert_true (json_object_get_null_member (row, "annotation"));
+  g_assert_nonnull (strstr (as_json.err, "1 imported, 0 duplicates, 1 unmatched, "
+                                         "1 not anchored"));
+
+  cli (&refused, "--no-workspace", "--workspace", ws, "import-annotations", bad, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "bad-annotations.json: annotation 1: no “target”"));
+  g_assert_cmpstr (refused.out, ==, "");
+  cli (&absent, "--no-workspace", "--workspace", ws, "import-annotations", missing, NULL);
+  g_assert_cmpint (absent.status, ==, 1);
+  g_assert_nonnull (strstr (absent.err, "missing.json"));
+  cli (&usage, "--no-workspace", "--workspace", ws, "import-annotations", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1396,6 +1480,7 @@ main (int   argc,
   g_test_add_func ("/cli/suggestions", test_suggestions);
   g_test_add_func ("/cli/entities", test_entities);
   g_test_add_func ("/cli/timeline", test_timeline);
+  g_test_add_func ("/cli/import-annotations", test_import_annotations);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);

@@ -6,6 +6,7 @@
 
 #include "dossier-annotation-dialog.h"
 #include "dossier-core.h"
+#include "dossier-event-dialog.h"
 #include "dossier-window.h"
 #include "test-common.h"
 
@@ -1314,6 +1315,426 @@ test_entity_sidebar (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar)));
 }
 
+/* Manual events, and editing the entities */
+
+/* The first button under @widget whose label is @label or, with @label NULL, whose action is
+ * @action_name with the target @id; NULL when there is none. */
+static GtkButton *
+find_button (GtkWidget  *widget,
+             const char *label,
+             const char *action_name,
+             gint64      id)
+{
+  GVariant *target;
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      if (label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        return GTK_BUTTON (widget);
+      target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+      if (label == NULL &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0 &&
+          target != NULL && g_variant_get_int64 (target) == id)
+        return GTK_BUTTON (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button (child, label, action_name, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the button of a message dialog's response: the dialog answers, then closes. */
+static void
+respond (gpointer    dialog,
+         const char *label)
+{
+  g_autoptr(GtkWidget) kept = g_object_ref (dialog);
+  GtkButton *button = find_button (kept, label, NULL, 0);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+  g_assert_false (gtk_widget_get_visible (kept));
+}
+
+/* The open dialog of @type, or NULL. */
+static gpointer
+find_toplevel (GType type)
+{
+  gpointer found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static DossierEvent *
+stored_event (Fixture *f,
+              gint64   id)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = dossier_store_list_events (f->store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    if (((DossierEvent *) events->pdata[i])->id == id)
+      return g_ptr_array_steal_index (events, i);
+  return NULL;
+}
+
+/* The listed position of event @id, or -1. */
+static int
+listed_position (DossierTimelinePage *page,
+                 gint64               id)
+{
+  GListModel *listed = dossier_timeline_page_get_listed (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    if (dossier_timeline_page_get_event (page, i)->id == id)
+      return (int) i;
+  return -1;
+}
+
+static guint
+n_events (Fixture *f)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = dossier_store_list_timeline (f->store, NULL, &error);
+  g_assert_no_error (error);
+  return events->len;
+}
+
+static DossierDocument *
+import_dispute (Fixture *f)
+{
+  g_autofree char *a = write_fixture (f, "dispute.txt", timeline_txt, -1);
+  const char *uris[] = { a, NULL };
+  DossierDocument *shown;
+
+  import_uris (f, uris);
+  shown = dossier_document_view_get_document (dossier_window_get_document_view (f->window));
+  g_assert_nonnull (shown);
+  return shown;
+}
+
+static void
+test_add_event (Fixture *f, gconstpointer data)
+{
+  DossierTimelinePage *page = dossier_window_get_timeline_page (f->window);
+  DossierEventDialog *dialog;
+  TimelineCount count = { page, 0 };
+  g_autoptr(DossierEvent) event = NULL;
+  gint64 document_id, id = 0;
+  guint start, end, before;
+  GtkEditable *date;
+
+  document_id = dossier_document_get_id (import_dispute (f));
+  before = n_events (f);
+
+  /* Nothing selected: no dialog, a hint. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-event", NULL));
+  g_assert_null (find_toplevel (DOSSIER_TYPE_EVENT_DIALOG));
+
+  /* Words with no date: nothing to offer, and no Save until a date is typed. */
+  select_text (f, "the pilots would strike", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-event", NULL));
+  dialog = find_toplevel (DOSSIER_TYPE_EVENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (dossier_event_dialog_get_date_entry (dialog)), ==, "");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  respond (dialog, "_Cancel");
+  g_assert_null (find_toplevel (DOSSIER_TYPE_EVENT_DIALOG));
+  g_assert_cmpuint (n_events (f), ==, before);
+
+  /* The date is read from the words selected. */
+  select_text (f, "On 14 September 2022 the council froze the harbour budget.", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-event", NULL));
+  dialog = find_toplevel (DOSSIER_TYPE_EVENT_DIALOG);
+  g_assert_nonnull (dialog);
+  date = dossier_event_dialog_get_date_entry (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "2022-09-14");
+  g_assert_cmpint (dossier_event_dialog_get_precision (dialog), ==, DOSSIER_DATE_DAY);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+
+  /* Another precision rewrites the date; a date typed in sets the precision; no date, no
+   * Save. */
+  gtk_drop_down_set_selected (dossier_event_dialog_get_precision_drop_down (dialog),
+                              DOSSIER_DATE_WEEK);
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "2022-W37");
+  gtk_drop_down_set_selected (dossier_event_dialog_get_precision_drop_down (dialog),
+                              DOSSIER_DATE_MONTH);
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "2022-09");
+  gtk_editable_set_text (date, "2022-13");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  g_assert_null (dossier_event_dialog_get_value (dialog));
+  gtk_editable_set_text (date, "2022");
+  g_assert_cmpint (dossier_event_dialog_get_precision (dialog), ==, DOSSIER_DATE_YEAR);
+  gtk_editable_set_text (date, "2022-09");
+  g_assert_cmpint (dossier_event_dialog_get_precision (dialog), ==, DOSSIER_DATE_MONTH);
+  gtk_editable_set_text (dossier_event_dialog_get_note_entry (dialog), " Vote in committee ");
+  wait_for (mapped, dialog);
+  settle ();
+  save_screenshot (GTK_WIDGET (dialog), "add-event-dialog");
+  respond (dialog, "_Save");
+
+  /* In the store, the analyst's, over the words selected... */
+  g_assert_cmpuint (n_events (f), ==, before + 1);
+  {
+    g_autoptr(GPtrArray) events = dossier_store_list_events (f->store, document_id, NULL);
+
+    for (guint i = 0; i < events->len; i++)
+      if (((DossierEvent *) events->pdata[i])->analyst)
+        id = ((DossierEvent *) events->pdata[i])->id;
+  }
+  event = stored_event (f, id);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->value, ==, "2022-09");
+  g_assert_cmpint (event->precision, ==, DOSSIER_DATE_MONTH);
+  g_assert_cmpstr (event->note, ==, "Vote in committee");
+  g_assert_cmpuint (event->start, ==, start);
+  g_assert_cmpuint (event->end, ==, end);
+
+  /* ... and on the timeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-timeline",
+                                             NULL));
+  count.n = before + 1;
+  wait_for (timeline_listed, &count);
+  g_assert_cmpint (listed_position (page, id), >=, 0);
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "add-event-timeline");
+}
+
+/* Clicks Undo on the page's last "Event removed" toast. */
+static void
+undo_removal (DossierTimelinePage *page)
+{
+  AdwToast *toast = dossier_timeline_page_get_undo_toast (page);
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_signal_emit_by_name (toast, "button-clicked");
+}
+
+static void
+test_edit_remove_event (Fixture *f, gconstpointer data)
+{
+  DossierTimelinePage *page = dossier_window_get_timeline_page (f->window);
+  GtkWidget *list_view = GTK_WIDGET (dossier_timeline_page_get_list_view (page));
+  DossierEventDialog *dialog;
+  TimelineCount count = { page, 0 };
+  g_autoptr(DossierEvent) edited = NULL;
+  g_autoptr(DossierEvent) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 document_id, found_id, mine;
+  GtkButton *button;
+  AdwToast *toast;
+  guint start, end;
+
+  document_id = dossier_document_get_id (import_dispute (f));
+  select_text (f, "the pilots would strike", &start, &end);
+  mine = dossier_store_add_event (f->store, document_id, start, end, "2024-W10",
+                                  DOSSIER_DATE_WEEK, "Strike notice", &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-timeline",
+                                             NULL));
+  count.n = n_events (f);
+  wait_for (timeline_listed, &count);
+  settle ();
+
+  /* Edit, from the row's button: extraction's "March 2021" becomes a day, with a note. */
+  found_id = dossier_timeline_page_get_event (page, 0)->id;
+  g_assert_cmpstr (dossier_timeline_page_get_event (page, 0)->value, ==, "2021-03");
+  button = find_button (list_view, NULL, "timeline.edit-event", found_id);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_toplevel (DOSSIER_TYPE_EVENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (dossier_event_dialog_get_date_entry (dialog)), ==,
+                   "2021-03");
+  g_assert_cmpint (dossier_event_dialog_get_precision (dialog), ==, DOSSIER_DATE_MONTH);
+  gtk_editable_set_text (dossier_event_dialog_get_date_entry (dialog), "2021-03-09");
+  gtk_editable_set_text (dossier_event_dialog_get_note_entry (dialog), "Board minutes say the 9th");
+  wait_for (mapped, dialog);
+  settle ();
+  save_screenshot (GTK_WIDGET (dialog), "edit-event-dialog");
+  respond (dialog, "_Save");
+  edited = stored_event (f, found_id);
+  g_assert_cmpstr (edited->value, ==, "2021-03-09");
+  g_assert_cmpint (edited->precision, ==, DOSSIER_DATE_DAY);
+  g_assert_cmpstr (edited->note, ==, "Board minutes say the 9th");
+  g_assert_cmpint (edited->review, ==, DOSSIER_REVIEW_CONFIRMED);
+  g_assert_false (edited->uncertain);
+  wait_for (timeline_listed, &count);
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "edit-event");
+
+  /* Remove extraction's: rejected, off the timeline; Undo (the toast's button) brings it
+   * back as it was. */
+  button = find_button (list_view, NULL, "timeline.remove-event", found_id);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_null (stored_event (f, found_id));
+  count.n--;
+  wait_for (timeline_listed, &count);
+  g_assert_cmpint (listed_position (page, found_id), ==, -1);
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "remove-event");
+  undo_removal (page);
+  restored = stored_event (f, found_id);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (restored->value, ==, "2021-03-09");
+  g_assert_cmpint (restored->review, ==, DOSSIER_REVIEW_CONFIRMED);
+  count.n++;
+  wait_for (timeline_listed, &count);
+  g_assert_cmpint (listed_position (page, found_id), >=, 0);
+  g_clear_pointer (&restored, dossier_event_free);
+
+  /* Remove the analyst's own: deleted; Undo adds it again, with its date and note. */
+  button = find_button (list_view, NULL, "timeline.remove-event", mine);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_null (stored_event (f, mine));
+  count.n--;
+  wait_for (timeline_listed, &count);
+  undo_removal (page);
+  count.n++;
+  wait_for (timeline_listed, &count);
+  for (guint i = 0; i < count.n && restored == NULL; i++)
+    if (dossier_timeline_page_get_event (page, i)->analyst)
+      restored = stored_event (f, dossier_timeline_page_get_event (page, i)->id);
+  g_assert_nonnull (restored);
+  g_assert_true (restored->analyst);
+  g_assert_cmpstr (restored->value, ==, "2024-W10");
+  g_assert_cmpstr (restored->note, ==, "Strike notice");
+  g_assert_cmpuint (restored->start, ==, start);
+  toast = dossier_timeline_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  /* Undone once: nothing more to undo. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_cmpuint (n_events (f), ==, count.n);
+}
+
+/* Imports the two reports that spell the minister two ways and opens the entity sidebar;
+ * returns the id of "Abbas Araghchi". */
+static gint64
+open_variants (Fixture *f)
+{
+  g_autofree char *a = write_fixture (f, "talks.txt", talks_txt, -1);
+  g_autofree char *b = write_fixture (f, "envoys.txt", envoys_txt, -1);
+  const char *uris[] = { a, b, NULL };
+  DossierEntitySidebar *sidebar = dossier_window_get_entity_sidebar (f->window);
+
+  import_uris (f, uris);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-entities", NULL));
+  wait_for (entities_read, sidebar);
+  settle ();
+  g_assert_cmpuint (dossier_entity_sidebar_get_n_proposals (sidebar), ==, 1);
+  return entity_id (f, "Abbas Araghchi");
+}
+
+static guint
+n_proposals (Fixture *f)
+{
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GError) error = NULL;
+
+  proposals = dossier_store_list_merge_proposals (f->store, &error);
+  g_assert_no_error (error);
+  return proposals->len;
+}
+
+static void
+test_merge_banner_dismiss (Fixture *f, gconstpointer data)
+{
+  DossierEntitySidebar *sidebar = dossier_window_get_entity_sidebar (f->window);
+  gint64 araghchi = open_variants (f);
+  GtkButton *dismiss = find_button (GTK_WIDGET (sidebar), "_Dismiss", NULL, 0);
+
+  g_assert_nonnull (dismiss);
+  save_screenshot (GTK_WIDGET (f->window), "merge-banner");
+  g_signal_emit_by_name (dismiss, "clicked");
+  wait_for (entities_read, sidebar);
+  /* The two stay two, and are not proposed again. */
+  g_assert_cmpuint (n_proposals (f), ==, 0);
+  g_assert_cmpuint (dossier_entity_sidebar_get_n_proposals (sidebar), ==, 0);
+  g_assert_cmpint (entity_id (f, "Abbas Araqchi"), !=, araghchi);
+  g_assert_nonnull (dossier_entity_sidebar_describe (sidebar, entity_id (f, "Abbas Araqchi")));
+}
+
+static void
+test_merge_banner_merge_and_split (Fixture *f, gconstpointer data)
+{
+  DossierEntitySidebar *sidebar = dossier_window_get_entity_sidebar (f->window);
+  gint64 araghchi = open_variants (f);
+  GtkButton *merge = find_button (GTK_WIDGET (sidebar), "_Merge", NULL, 0);
+  g_autofree char *row = NULL;
+  g_autoptr(DossierEntity) split = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkDropDown *aliases;
+  GListModel *model;
+  gint64 split_id;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  /* Merge: one entity, the other spelling its alias, in four mentions over two documents. */
+  g_assert_nonnull (merge);
+  g_signal_emit_by_name (merge, "clicked");
+  wait_for (entities_read, sidebar);
+  g_assert_cmpuint (n_proposals (f), ==, 0);
+  g_assert_cmpint (entity_id (f, "Abbas Araqchi"), ==, araghchi);
+  row = dossier_entity_sidebar_describe (sidebar, araghchi);
+  g_assert_nonnull (strstr (row, "Abbas Araqchi"));
+  g_assert_nonnull (strstr (row, "in 2 documents"));
+  g_clear_pointer (&row, g_free);
+
+  /* Split the alias off, from the menu: "Abbas Araqchi" is somebody else again. */
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, araghchi));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "entity.split-alias", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  aliases = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  model = gtk_drop_down_get_model (aliases);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "Abbas Araqchi"))
+      position = i;
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (aliases, position);
+  wait_for (mapped, dialog);
+  settle ();
+  save_screenshot (GTK_WIDGET (dialog), "split-alias-dialog");
+  respond (dialog, "_Split Off");
+  wait_for (entities_read, sidebar);
+
+  split_id = entity_id (f, "Abbas Araqchi");
+  g_assert_cmpint (split_id, !=, araghchi);
+  split = dossier_store_get_entity (f->store, split_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (split->name, ==, "Abbas Araqchi");
+  g_assert_cmpint (split->kind, ==, DOSSIER_ENTITY_PERSON);
+  /* Both listed; the split one is not proposed for a merge again. */
+  row = dossier_entity_sidebar_describe (sidebar, split_id);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (row, "in 1 document"));
+  g_clear_pointer (&row, g_free);
+  row = dossier_entity_sidebar_describe (sidebar, araghchi);
+  g_assert_null (strstr (row, "Abbas Araqchi"));
+  g_assert_cmpuint (n_proposals (f), ==, 0);
+  settle ();
+  save_screenshot (GTK_WIDGET (f->window), "split-alias");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1347,6 +1768,10 @@ main (int   argc,
   ADD ("/window/library-close-while-reading", test_library_close_while_reading);
   ADD ("/window/timeline", test_timeline);
   ADD ("/window/entity-sidebar", test_entity_sidebar);
+  ADD ("/timeline/add-event", test_add_event);
+  ADD ("/timeline/edit-remove-event", test_edit_remove_event);
+  ADD ("/entities/merge-banner-dismiss", test_merge_banner_dismiss);
+  ADD ("/entities/merge-banner-merge-and-split", test_merge_banner_merge_and_split);
 
 #undef ADD
 

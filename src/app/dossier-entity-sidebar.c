@@ -23,6 +23,7 @@ struct _DossierEntitySidebarItem
   DossierEntityKind  kind;
   char              *title;
   char              *aliases;
+  GStrv              alias_list;  /* the same, one by one; never NULL */
   char              *counts;
 };
 
@@ -48,6 +49,7 @@ dossier_entity_sidebar_item_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->aliases);
+  g_strfreev (self->alias_list);
   g_free (self->counts);
   G_OBJECT_CLASS (dossier_entity_sidebar_item_parent_class)->finalize (object);
 }
@@ -123,6 +125,7 @@ item_new_heading (DossierEntityKind kind)
 
   item->kind = kind;
   item->title = g_strdup (kind_headings[kind]);
+  item->alias_list = g_new0 (char *, 1);
   return item;
 }
 
@@ -138,6 +141,7 @@ item_new_entity (const DossierEntityStats *stats,
   item->kind = stats->kind;
   item->title = g_strdup (stats->name);
   item->aliases = g_strjoinv (", ", stats->aliases);
+  item->alias_list = g_strdupv (stats->aliases);
   if (with_document)
     g_string_append_printf (counts, "%u here · ", stats->document_mentions);
   g_string_append_printf (counts, "%u in %u %s", stats->mentions, stats->documents,
@@ -154,6 +158,141 @@ item_new_entity (const DossierEntityStats *stats,
     }
   item->counts = g_string_free (counts, FALSE);
   return item;
+}
+
+/* Rows: the list model of the sidebar, over the DossierEntityStats the worker read.  It makes
+ * a row's item only when asked (the list view asks for the rows it shows), so that 100,000
+ * entities do not cost 100,000 objects on the main thread each time the list is read. */
+
+#define DOSSIER_TYPE_ENTITY_SIDEBAR_ROWS (dossier_entity_sidebar_rows_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierEntitySidebarRows, dossier_entity_sidebar_rows, DOSSIER,
+                      ENTITY_SIDEBAR_ROWS, GObject)
+
+struct _DossierEntitySidebarRows
+{
+  GObject    parent_instance;
+
+  GPtrArray *stats;          /* DossierEntityStats, by kind */
+  GArray    *rows;           /* guint: an index into stats, or HEADING | kind */
+  gboolean   with_document;  /* counts mentions in the open document too */
+};
+
+#define HEADING 0x80000000u
+
+static GType
+dossier_entity_sidebar_rows_get_item_type (GListModel *model)
+{
+  return DOSSIER_TYPE_ENTITY_SIDEBAR_ITEM;
+}
+
+static guint
+dossier_entity_sidebar_rows_get_n_items (GListModel *model)
+{
+  return DOSSIER_ENTITY_SIDEBAR_ROWS (model)->rows->len;
+}
+
+static gpointer
+dossier_entity_sidebar_rows_get_item (GListModel *model,
+                                      guint       position)
+{
+  DossierEntitySidebarRows *self = DOSSIER_ENTITY_SIDEBAR_ROWS (model);
+  guint row;
+
+  if (position >= self->rows->len)
+    return NULL;
+  row = g_array_index (self->rows, guint, position);
+  if (row & HEADING)
+    return item_new_heading ((DossierEntityKind) (row & ~HEADING));
+  return item_new_entity (g_ptr_array_index (self->stats, row), self->with_document);
+}
+
+static void
+dossier_entity_sidebar_rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = dossier_entity_sidebar_rows_get_item_type;
+  iface->get_n_items = dossier_entity_sidebar_rows_get_n_items;
+  iface->get_item = dossier_entity_sidebar_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierEntitySidebarRows, dossier_entity_sidebar_rows,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      dossier_entity_sidebar_rows_list_model_init))
+
+static void
+dossier_entity_sidebar_rows_finalize (GObject *object)
+{
+  DossierEntitySidebarRows *self = (DossierEntitySidebarRows *) object;
+
+  g_ptr_array_unref (self->stats);
+  g_array_unref (self->rows);
+
+  G_OBJECT_CLASS (dossier_entity_sidebar_rows_parent_class)->finalize (object);
+}
+
+static void
+dossier_entity_sidebar_rows_class_init (DossierEntitySidebarRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_entity_sidebar_rows_finalize;
+}
+
+static void
+dossier_entity_sidebar_rows_init (DossierEntitySidebarRows *self)
+{
+  self->stats = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_entity_stats_free);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* Puts @stats (taken) in the rows, a heading before each kind; returns the row of entity
+ * @selected_id, or GTK_INVALID_LIST_POSITION. */
+static guint
+dossier_entity_sidebar_rows_set (DossierEntitySidebarRows *self,
+                                 GPtrArray                *stats,
+                                 gboolean                  with_document,
+                                 gint64                    selected_id)
+{
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), stats->len + 4);
+  guint old = self->rows->len;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  int last_kind = -1;
+
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const DossierEntityStats *s = g_ptr_array_index (stats, i);
+      guint heading = HEADING | s->kind;
+
+      if ((int) s->kind != last_kind)
+        {
+          g_array_append_val (rows, heading);
+          last_kind = s->kind;
+        }
+      if (s->id == selected_id)
+        selected = rows->len;
+      g_array_append_val (rows, i);
+    }
+  g_ptr_array_unref (self->stats);
+  self->stats = stats;
+  g_array_unref (self->rows);
+  self->rows = g_steal_pointer (&rows);
+  self->with_document = with_document;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->rows->len);
+  return selected;
+}
+
+/* The row of entity @id, or GTK_INVALID_LIST_POSITION; makes no item. */
+static guint
+dossier_entity_sidebar_rows_find (DossierEntitySidebarRows *self,
+                                  gint64                    id)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      guint row = g_array_index (self->rows, guint, i);
+
+      if (!(row & HEADING) && ((DossierEntityStats *) self->stats->pdata[row])->id == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
 }
 
 /* The sidebar */
@@ -174,7 +313,7 @@ struct _DossierEntitySidebar
   /* owned */
   GtkWidget            *context_menu;
   DossierStore         *store;
-  GListStore           *items;
+  DossierEntitySidebarRows *rows;
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;   /* the read on its way in a worker */
   GPtrArray            *proposals;     /* DossierMergeProposal */
@@ -258,11 +397,14 @@ selected_item (DossierEntitySidebar *self)
 static void
 update_actions (DossierEntitySidebar *self)
 {
-  gboolean has_entity = selected_item (self) != NULL;
+  DossierEntitySidebarItem *item = selected_item (self);
+  gboolean has_entity = item != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.rename", has_entity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.set-kind", has_entity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.add-alias", has_entity);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.split-alias",
+                                 has_entity && item->alias_list[0] != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.reject", has_entity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.context-menu", has_entity);
 }
@@ -288,31 +430,17 @@ selection_changed_cb (DossierEntitySidebar *self)
 
 static void show_proposals (DossierEntitySidebar *self);
 
+/* Takes @stats. */
 static void
 fill_list (DossierEntitySidebar *self,
            GPtrArray            *stats)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int last_kind = -1;
-  guint selected = GTK_INVALID_LIST_POSITION;
+  guint selected;
 
-  for (guint i = 0; i < stats->len; i++)
-    {
-      const DossierEntityStats *s = g_ptr_array_index (stats, i);
-
-      if ((int) s->kind != last_kind)
-        {
-          g_ptr_array_add (items, item_new_heading (s->kind));
-          last_kind = s->kind;
-        }
-      if (s->id == self->selected_id)
-        selected = items->len;
-      g_ptr_array_add (items, item_new_entity (s, self->document_id != 0));
-    }
   /* The selection follows the entity, not the position, across a reload. */
   g_signal_handlers_block_by_func (self->selection, selection_changed_cb, self);
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  selected = dossier_entity_sidebar_rows_set (self->rows, stats, self->document_id != 0,
+                                              self->selected_id);
   gtk_single_selection_set_selected (self->selection, selected);
   g_signal_handlers_unblock_by_func (self->selection, selection_changed_cb, self);
   selection_changed_cb (self);
@@ -337,7 +465,7 @@ entities_read_cb (GObject      *source,
       g_warning ("Could not read the entities: %s", error->message);
       return;
     }
-  fill_list (self, read->stats);
+  fill_list (self, g_steal_pointer (&read->stats));
   g_clear_pointer (&self->proposals, g_ptr_array_unref);
   self->proposals = g_steal_pointer (&read->proposals);
   show_proposals (self);
@@ -496,44 +624,61 @@ typedef void (*TextChosen) (DossierEntitySidebar *self,
                             gint64                id,
                             const char           *text);
 
+/* The text the dialog's extra child holds: an entry's text, or the item a drop-down shows. */
+static char *
+dialog_choice (AdwMessageDialog *dialog)
+{
+  GtkWidget *child = adw_message_dialog_get_extra_child (dialog);
+  GtkStringObject *item;
+
+  if (GTK_IS_DROP_DOWN (child))
+    {
+      item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (child));
+      return g_strdup (item ? gtk_string_object_get_string (item) : "");
+    }
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (child))));
+}
+
 static void
 text_dialog_response_cb (AdwMessageDialog     *dialog,
                          const char           *response,
                          DossierEntitySidebar *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   TextChosen chosen = g_object_get_data (G_OBJECT (dialog), "chosen");
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "entity-id");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *text = dialog_choice (dialog);
 
   if (g_strcmp0 (response, "ok") == 0 && text[0] != '\0')
     chosen (self, id, text);
 }
 
+/* Asks about the selected entity, with @field (an entry or a drop-down) below @heading;
+ * "ok" passes @chosen what the field holds. */
 static void
-ask_text (DossierEntitySidebar *self,
-          const char           *heading,
-          const char           *ok_label,
-          const char           *initial,
-          TextChosen            chosen)
+ask_entity (DossierEntitySidebar *self,
+            const char           *heading,
+            const char           *ok_label,
+            GtkWidget            *field,
+            TextChosen            chosen)
 {
   DossierEntitySidebarItem *item = selected_item (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
-  GtkWidget *entry;
   gint64 *id;
 
+  g_object_ref_sink (field);
   if (item == NULL)
-    return;
+    {
+      g_object_unref (field);
+      return;
+    }
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    heading, NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", item->title);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   heading, -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), field);
+  g_object_unref (field);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", "_Cancel", "ok", ok_label, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
@@ -546,6 +691,20 @@ ask_text (DossierEntitySidebar *self,
   g_object_set_data (G_OBJECT (dialog), "chosen", chosen);
   g_signal_connect_object (dialog, "response", G_CALLBACK (text_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ask_text (DossierEntitySidebar *self,
+          const char           *heading,
+          const char           *ok_label,
+          const char           *initial,
+          TextChosen            chosen)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  ask_entity (self, heading, ok_label, entry, chosen);
 }
 
 static void
@@ -568,6 +727,36 @@ alias_chosen (DossierEntitySidebar *self,
 
   dossier_store_add_entity_alias (self->store, id, alias, &error);
   entities_changed (self, error);
+}
+
+/* The alias is somebody else: it becomes an entity of its own, with the mentions that use it. */
+static void
+split_chosen (DossierEntitySidebar *self,
+              gint64                id,
+              const char           *alias)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 new_id = 0;
+
+  if (dossier_store_split_alias (self->store, id, alias, &new_id, &error))
+    g_debug ("alias %s of entity %" G_GINT64_FORMAT " is now entity %" G_GINT64_FORMAT,
+             alias, id, new_id);
+  entities_changed (self, error);
+}
+
+static void
+split_alias_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
+  DossierEntitySidebarItem *item = selected_item (self);
+
+  if (item == NULL || item->alias_list[0] == NULL)
+    return;
+  ask_entity (self, "Split Alias Off", "_Split Off",
+              gtk_drop_down_new_from_strings ((const char * const *) item->alias_list),
+              split_chosen);
 }
 
 static void
@@ -677,7 +866,7 @@ dossier_entity_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ENTITY_SIDEBAR);
   g_clear_object (&self->selection);
-  g_clear_object (&self->items);
+  g_clear_object (&self->rows);
   g_clear_pointer (&self->proposals, g_ptr_array_unref);
   g_clear_object (&self->store);
 
@@ -737,6 +926,8 @@ dossier_entity_sidebar_class_init (DossierEntitySidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "entity.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "entity.set-kind", "s", set_kind_action);
   gtk_widget_class_install_action (widget_class, "entity.add-alias", NULL, add_alias_action);
+  gtk_widget_class_install_action (widget_class, "entity.split-alias", NULL,
+                                   split_alias_action);
   gtk_widget_class_install_action (widget_class, "entity.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "entity.context-menu", NULL,
                                    context_menu_action);
@@ -764,8 +955,8 @@ dossier_entity_sidebar_init (DossierEntitySidebar *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
-  self->items = g_list_store_new (DOSSIER_TYPE_ENTITY_SIDEBAR_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  self->rows = g_object_new (DOSSIER_TYPE_ENTITY_SIDEBAR_ROWS, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -843,29 +1034,7 @@ GListModel *
 dossier_entity_sidebar_get_model (DossierEntitySidebar *self)
 {
   g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), NULL);
-  return G_LIST_MODEL (self->items);
-}
-
-static DossierEntitySidebarItem *
-find_item (DossierEntitySidebar *self,
-           gint64                id,
-           guint                *position)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-
-  for (guint i = 0; i < n; i++)
-    {
-      DossierEntitySidebarItem *item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-      g_object_unref (item);   /* the store keeps it */
-      if (item->id == id)
-        {
-          if (position)
-            *position = i;
-          return item;
-        }
-    }
-  return NULL;
+  return G_LIST_MODEL (self->rows);
 }
 
 gboolean
@@ -876,7 +1045,9 @@ dossier_entity_sidebar_select_entity (DossierEntitySidebar *self,
 
   g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), FALSE);
 
-  if (id == 0 || find_item (self, id, &position) == NULL)
+  position = id != 0 ? dossier_entity_sidebar_rows_find (self->rows, id)
+                     : GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
   return TRUE;
@@ -886,13 +1057,16 @@ char *
 dossier_entity_sidebar_describe (DossierEntitySidebar *self,
                                  gint64                id)
 {
-  DossierEntitySidebarItem *item;
+  g_autoptr(DossierEntitySidebarItem) item = NULL;
+  guint position;
 
   g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), NULL);
 
-  item = id != 0 ? find_item (self, id, NULL) : NULL;
-  if (item == NULL)
+  position = id != 0 ? dossier_entity_sidebar_rows_find (self->rows, id)
+                     : GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
     return NULL;
+  item = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
   return g_strdup_printf ("%s [%s] %s", item->title, item->aliases, item->counts);
 }
 

@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (DossierEntitySidebar, dossier_entity_sidebar, DOSSIER, ENT
 
 /* The people, organisations, places and outlets of a workspace, grouped by kind, with their
  * mentions in the open document and in the workspace.  Read in a worker with a connection of
- * its own; edits (rename, kind, alias, reject, merge) go through the window's store.
+ * its own; edits (rename, kind, alias, split alias, reject, merge) go through the window's store.
  *
  * Signals: "entity-selected" (gint64 id, or 0 for none) when the chosen entity changes, and
  * "changed" after an edit of the entities. */

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dossier-timeline"
 
 #include "dossier-core.h"
+#include "dossier-event-dialog.h"
 #include "dossier-timeline-page.h"
 
 /* A row of the event list: one DossierEvent, with its labels made once. */
@@ -29,6 +30,7 @@ enum {
   ITEM_PROP_WHEN,
   ITEM_PROP_SENTENCE,
   ITEM_PROP_SOURCE,
+  ITEM_PROP_TARGET,
   ITEM_N_PROPS
 };
 
@@ -63,8 +65,9 @@ dossier_timeline_item_new (DossierEvent *event)
       self->first = g_date_get_julian (&first);
       self->last = g_date_get_julian (&last);
     }
-  g_string_append_printf (when, " (%s%s)", dossier_date_precision_to_string (event->precision),
-                          event->uncertain ? ", uncertain" : "");
+  g_string_append_printf (when, " (%s%s%s)", dossier_date_precision_to_string (event->precision),
+                          event->uncertain ? ", uncertain" : "",
+                          event->analyst ? ", dated by hand" : "");
   if (event->document_date != NULL)
     {
       g_autofree char *reported = format_day (event->document_date);
@@ -79,6 +82,8 @@ dossier_timeline_item_new (DossierEvent *event)
 
       g_string_append_printf (source, " · %s", entities);
     }
+  if (event->note != NULL && event->note[0] != '\0')
+    g_string_append_printf (source, " · Note: %s", event->note);
   self->when = g_string_free (g_steal_pointer (&when), FALSE);
   self->source = g_string_free (g_steal_pointer (&source), FALSE);
   return self;
@@ -114,6 +119,9 @@ dossier_timeline_item_get_property (GObject    *object,
     case ITEM_PROP_SOURCE:
       g_value_set_string (value, self->source);
       break;
+    case ITEM_PROP_TARGET:
+      g_value_set_variant (value, g_variant_new_int64 (self->event->id));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,12 +144,38 @@ dossier_timeline_item_class_init (DossierTimelineItemClass *klass)
   /* "Title · Outlet · Entity, Entity" */
   item_properties[ITEM_PROP_SOURCE] =
     g_param_spec_string ("source", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The event's id, the target of the row's Edit and Delete buttons. */
+  item_properties[ITEM_PROP_TARGET] =
+    g_param_spec_variant ("target", NULL, NULL, G_VARIANT_TYPE_INT64, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
 }
 
 static void
 dossier_timeline_item_init (DossierTimelineItem *self)
 {
+}
+
+/* What Undo needs to bring a removed event back: the analyst's own is added again; one
+ * extraction found was only rejected, and gets its review back. */
+typedef struct {
+  gint64                id;
+  gboolean              analyst;
+  DossierReview         review;
+  gint64                document_id;
+  guint                 start;
+  guint                 end;
+  char                 *value;
+  DossierDatePrecision  precision;
+  char                 *note;
+} RemovedEvent;
+
+static void
+removed_event_free (RemovedEvent *removed)
+{
+  g_free (removed->value);
+  g_free (removed->note);
+  g_free (removed);
 }
 
 /* The page */
@@ -167,6 +201,7 @@ struct _DossierTimelinePage
   GCancellable        *cancellable; /* the read under way, or NULL */
   GtkStringList       *tags;        /* "All Tags", then the workspace's tags */
   gboolean             updating_tags;
+  AdwToast            *undo_toast;  /* weak: the last "Event removed" toast */
 };
 
 G_DEFINE_FINAL_TYPE (DossierTimelinePage, dossier_timeline_page, ADW_TYPE_BIN)
@@ -407,6 +442,143 @@ zoom_action (GtkWidget  *widget,
     dossier_timeline_view_fit (self->view);
 }
 
+/* Editing and removing events */
+
+static const DossierEvent *
+find_event (DossierTimelinePage *self,
+            gint64               id)
+{
+  for (guint i = 0; self->events != NULL && i < self->events->len; i++)
+    if (((DossierEvent *) self->events->pdata[i])->id == id)
+      return self->events->pdata[i];
+  return NULL;
+}
+
+/* In the window's overlay, where the window's own toasts queue with it. */
+static void
+show_toast (DossierTimelinePage *self,
+            AdwToast            *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+/* After a write: the page shows what the store holds, or says why the write failed. */
+static void
+events_changed (DossierTimelinePage *self,
+                GError              *error)
+{
+  if (error != NULL)
+    show_toast (self, adw_toast_new (error->message));
+  dossier_timeline_page_reload (self);
+}
+
+static void
+edit_response_cb (DossierEventDialog  *dialog,
+                  const char          *response,
+                  DossierTimelinePage *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "event-id");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0 || dossier_event_dialog_get_value (dialog) == NULL)
+    return;
+  dossier_store_update_event (self->store, id, dossier_event_dialog_get_value (dialog),
+                              dossier_event_dialog_get_precision (dialog),
+                              dossier_event_dialog_get_note (dialog), &error);
+  events_changed (self, error);
+}
+
+/* timeline.edit-event(x): the date, precision and note of an event, in a dialog. */
+static void
+edit_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DossierTimelinePage *self = DOSSIER_TIMELINE_PAGE (widget);
+  const DossierEvent *event = find_event (self, g_variant_get_int64 (parameter));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  gint64 *id;
+
+  if (event == NULL)
+    return;
+  dialog = dossier_event_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     "Edit Event", event->sentence, event->value,
+                                     event->precision, event->note);
+  id = g_new (gint64, 1);
+  *id = event->id;
+  g_object_set_data_full (G_OBJECT (dialog), "event-id", id, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Undo on a toast: brings back the event the toast tells of (the toast holds it). */
+static void
+undo_remove_clicked_cb (AdwToast            *toast,
+                        DossierTimelinePage *self)
+{
+  RemovedEvent *removed = g_object_steal_data (G_OBJECT (toast), "removed");
+  g_autoptr(GError) error = NULL;
+
+  if (removed == NULL)
+    return;
+  if (removed->analyst)
+    dossier_store_add_event (self->store, removed->document_id, removed->start, removed->end,
+                             removed->value, removed->precision,
+                             removed->note[0] != '\0' ? removed->note : NULL, &error);
+  else
+    dossier_store_review_suggestion (self->store, DOSSIER_SUGGESTION_DATE, removed->id,
+                                     removed->review, &error);
+  removed_event_free (removed);
+  events_changed (self, error);
+}
+
+/* timeline.remove-event(x): off the timeline at once, with Undo in a toast. */
+static void
+remove_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierTimelinePage *self = DOSSIER_TIMELINE_PAGE (widget);
+  const DossierEvent *event = find_event (self, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  RemovedEvent *removed;
+  AdwToast *toast;
+
+  if (event == NULL)
+    return;
+  if (!dossier_store_remove_event (self->store, event->id, &error))
+    {
+      events_changed (self, error);
+      return;
+    }
+  removed = g_new0 (RemovedEvent, 1);
+  removed->id = event->id;
+  removed->analyst = event->analyst;
+  removed->review = event->review;
+  removed->document_id = event->document_id;
+  removed->start = event->start;
+  removed->end = event->end;
+  removed->value = g_strdup (event->value);
+  removed->precision = event->precision;
+  removed->note = g_strdup (event->note);
+  toast = adw_toast_new ("Event removed from the timeline");
+  adw_toast_set_button_label (toast, "_Undo");
+  /* A signal, not an action: the toast shows in the window's overlay, outside the page. */
+  g_object_set_data_full (G_OBJECT (toast), "removed", removed,
+                          (GDestroyNotify) removed_event_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_clicked_cb), self,
+                           0);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  show_toast (self, toast);
+  events_changed (self, NULL);
+}
+
 static void
 dossier_timeline_page_dispose (GObject *object)
 {
@@ -422,6 +594,7 @@ dossier_timeline_page_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->tags);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dossier_timeline_page_parent_class)->dispose (object);
@@ -457,6 +630,9 @@ dossier_timeline_page_class_init (DossierTimelinePageClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.edit-event", "x", edit_event_action);
+  gtk_widget_class_install_action (widget_class, "timeline.remove-event", "x",
+                                   remove_event_action);
 }
 
 static void
@@ -547,4 +723,12 @@ dossier_timeline_page_get_tag_dropdown (DossierTimelinePage *self)
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_PAGE (self), NULL);
 
   return self->tag_dropdown;
+}
+
+AdwToast *
+dossier_timeline_page_get_undo_toast (DossierTimelinePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->undo_toast;
 }

@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (DossierTimelinePage, dossier_timeline_page, DOSSIER, TIMEL
 
 /* The timeline page: the DossierTimelineView, the events of its visible range in a list,
  * and filters by entity and outlet.  Activating an event emits "event-activated" with its
- * document and the code points of its sentence. */
+ * document and the code points of its sentence.  Each row edits its event's date and note
+ * (timeline.edit-event) or removes it (timeline.remove-event), with Undo in a toast of the
+ * window. */
 void                 dossier_timeline_page_set_store   (DossierTimelinePage *self,
                                                         DossierStore        *store);
 /* Reads the events again in a worker, with the filters. */
@@ -31,5 +33,7 @@ const DossierEvent  *dossier_timeline_page_get_event   (DossierTimelinePage *sel
                                                         guint                position);
 GtkEditable         *dossier_timeline_page_get_entity_entry (DossierTimelinePage *self);
 GtkDropDown         *dossier_timeline_page_get_tag_dropdown (DossierTimelinePage *self);
+/* The last "Event removed" toast, whose Undo button brings the event back; NULL once gone. */
+AdwToast            *dossier_timeline_page_get_undo_toast (DossierTimelinePage *self);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 #include "dossier-annotation-panel.h"
 #include "dossier-core.h"
 #include "dossier-entity-sidebar.h"
+#include "dossier-export-dialog.h"
+#include "dossier-event-dialog.h"
 #include "dossier-search-item.h"
 #include "dossier-sources-dialog.h"
 #include "dossier-tags-dialog.h"
@@ -50,6 +52,8 @@ struct _DossierWindow
   GListStore          *results;
   GCancellable        *import_cancellable;
   GStrv                import_errors;
+  GCancellable        *annotations_cancellable;  /* importing annotations in a worker */
+  AdwToast            *export_toast;   /* the last toast of an export or annotation import */
   DossierHistory      *history;
   GArray              *entity_documents;     /* ids the library is limited to, or NULL */
   GCancellable        *library_cancellable;  /* reading the library in a worker */
@@ -581,6 +585,67 @@ annotate_action (GtkWidget  *widget,
       return;
     }
   open_annotation_dialog (self, kind, passage, NULL, start, end);
+}
+
+/* The words an "Add to Timeline" dialog dates. */
+typedef struct {
+  gint64 document_id;
+  guint  start;
+  guint  end;
+} EventWords;
+
+static void
+add_event_response_cb (DossierEventDialog *dialog,
+                       const char         *response,
+                       DossierWindow      *self)
+{
+  EventWords *words = g_object_get_data (G_OBJECT (dialog), "words");
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (g_strcmp0 (response, "save") != 0 || dossier_event_dialog_get_value (dialog) == NULL)
+    return;
+  if (dossier_store_add_event (self->store, words->document_id, words->start, words->end,
+                               dossier_event_dialog_get_value (dialog),
+                               dossier_event_dialog_get_precision (dialog),
+                               dossier_event_dialog_get_note (dialog), &error) == 0)
+    {
+      show_error (self, "Could Not Add the Event", error->message);
+      return;
+    }
+  dossier_timeline_page_reload (self->timeline_page);
+  toast = adw_toast_new ("Added to the timeline");
+  adw_toast_set_button_label (toast, "_Show");
+  adw_toast_set_action_name (toast, "win.show-timeline");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* win.add-event: dates the selected words as an event of the timeline. */
+static void
+add_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autofree char *passage = NULL;
+  EventWords *words = g_new0 (EventWords, 1);
+  GtkWidget *dialog;
+
+  dossier_document_view_hide_popover (self->document_view);
+  if (!dossier_document_view_get_selection (self->document_view, &words->start, &words->end,
+                                            &passage))
+    {
+      g_free (words);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new ("Select the words that date the event first"));
+      return;
+    }
+  words->document_id = shown_document_id (self);
+  dialog = dossier_event_dialog_new_for_passage (GTK_WINDOW (self),
+    dossier_document_view_get_document (self->document_view), passage);
+  g_object_set_data_full (G_OBJECT (dialog), "words", words, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (add_event_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1368,6 +1433,8 @@ update_actions (DossierWindow *self)
                                  self->history && dossier_history_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->history && dossier_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-annotations",
+                                 self->annotations_cancellable == NULL);
 }
 
 static gboolean
@@ -1386,6 +1453,151 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
   dossier_window_import_files (self, (GFile **) files->pdata, files->len, TRUE);
   return TRUE;
+}
+
+/* Export and import of annotations */
+
+static void
+show_export_toast (DossierWindow *self,
+                   AdwToast      *toast)
+{
+  g_set_object (&self->export_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+exported_cb (DossierExportDialog *dialog,
+             GFile               *file,
+             guint                n_annotations,
+             DossierWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Toast titles are markup; a file name is not. */
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  title = g_strdup_printf (g_dngettext (NULL, "Exported %u annotation to %s",
+                                        "Exported %u annotations to %s", n_annotations),
+                           n_annotations, escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, "_Open");
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  show_export_toast (self, toast);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  /* A note still being typed belongs in the export. */
+  if (!dossier_annotation_panel_flush_notes (self->annotation_panel, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  dialog = dossier_export_dialog_new (GTK_WINDOW (self), self->store,
+                                      G_LIST_MODEL (self->documents), shown_document_id (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.open-file(s): the toast's "Open", in the application the desktop has for the file. */
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+annotations_imported_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GCancellable) cancellable = g_steal_pointer (&self->annotations_cancellable);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *details = NULL;
+
+  results = dossier_import_annotations_finish (result, &error);
+  /* The window was closed meanwhile: what was stored is there when it opens again. */
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+  update_actions (self);
+  if (results == NULL)
+    {
+      show_error (self, "Could Not Import Annotations", error->message);
+      return;
+    }
+  summary = dossier_describe_annotation_import (results, &details);
+  show_export_toast (self, adw_toast_new (summary));
+  refresh_annotations (self, FALSE);
+  /* Speakers and outlets may be new, and counts have changed. */
+  dossier_entity_sidebar_reload (self->entity_sidebar);
+  if (details != NULL)
+    show_error (self, "Some Annotations Were Not Placed", details);
+}
+
+static void
+import_annotations_from (DossierWindow *self,
+                         GFile         *file)
+{
+  if (self->annotations_cancellable != NULL)
+    return;
+  self->annotations_cancellable = g_cancellable_new ();
+  update_actions (self);
+  dossier_import_annotations_async (self->store, file, self->annotations_cancellable,
+                                    annotations_imported_cb, g_object_ref (self));
+}
+
+static void
+annotations_chooser_response_cb (GtkNativeDialog *chooser,
+                                 int              response,
+                                 DossierWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file != NULL)
+    import_annotations_from (self, file);
+}
+
+/* win.import-annotations(s): with a URI, imports that file at once (scripts, tests); with ""
+ * asks for one. */
+static void
+import_annotations_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  const char *json_types[] = { "application/json", NULL };
+  const char *json_patterns[] = { "*.json", NULL };
+
+  if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+      import_annotations_from (self, file);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new ("Import Annotations", GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, "_Import", "_Cancel");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), "Annotations (W3C Web Annotation or Hypothesis JSON)",
+              json_types, json_patterns);
+  g_signal_connect (chooser, "response", G_CALLBACK (annotations_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Window state and timings */
@@ -1508,6 +1720,9 @@ dossier_window_dispose (GObject *object)
 
   if (self->import_cancellable)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->annotations_cancellable)
+    g_cancellable_cancel (self->annotations_cancellable);
+  g_clear_object (&self->export_toast);
   drop_library_read (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -1655,6 +1870,7 @@ dossier_window_class_init (DossierWindowClass *klass)
                                    focus_document_action);
 
   gtk_widget_class_install_action (widget_class, "win.annotate", "s", annotate_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
   gtk_widget_class_install_action (widget_class, "win.edit-annotation", "x",
                                    edit_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.delete-annotation", "x",
@@ -1669,6 +1885,14 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.update-document", "s",
                                    update_document_action);
   gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-annotations", "s",
+                                   import_annotations_action);
   gtk_widget_class_install_action (widget_class, "win.show-entities", NULL,
                                    show_entities_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
@@ -1687,6 +1911,8 @@ dossier_window_class_init (DossierWindowClass *klass)
                                        "win.annotate", "s", "claim");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
                                        "win.annotate", "s", "note");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_CONTROL_MASK,
+                                       "win.add-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
@@ -1834,4 +2060,18 @@ DossierAnnotationPanel *
 dossier_window_get_annotation_panel (DossierWindow *self)
 {
   return self->annotation_panel;
+}
+
+gboolean
+dossier_window_is_importing_annotations (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  return self->annotations_cancellable != NULL;
+}
+
+AdwToast *
+dossier_window_get_export_toast (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return self->export_toast;
 }

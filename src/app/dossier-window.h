@@ -27,6 +27,8 @@ void                 dossier_window_import_files   (DossierWindow  *self,
                                                     guint           n_files,
                                                     gboolean        show_first);
 gboolean             dossier_window_is_importing   (DossierWindow  *self);
+/* Whether annotations are being imported (win.import-annotations) in a worker. */
+gboolean             dossier_window_is_importing_annotations (DossierWindow *self);
 /* The library is read in a worker once the window's first frame is drawn (and again after an
  * import); until the first read is shown it is blank. */
 gboolean             dossier_window_is_reading_library (DossierWindow *self);
@@ -52,6 +54,9 @@ GtkListView         *dossier_window_get_library_view  (DossierWindow *self);
 DossierTimelinePage *dossier_window_get_timeline_page (DossierWindow *self);
 GtkSearchEntry      *dossier_window_get_filter_entry  (DossierWindow *self);
 const char          *dossier_window_get_sidebar_page  (DossierWindow *self);
+/* The last toast of an export ("Exported 3 annotations to notes.md", with Open) or of an
+ * annotation import, or NULL. */
+AdwToast            *dossier_window_get_export_toast  (DossierWindow *self);
 /* Failures of the last import, "name: reason" each, or NULL. */
 GStrv                dossier_window_get_import_errors (DossierWindow *self);
 

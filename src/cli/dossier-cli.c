@@ -606,6 +606,13 @@ static const Command commands[] = {
     run_entity_rename },
   { "timeline", "", "List the dated events in date order. Filter them by dates, an entity, an "
     "outlet or a tag.", run_timeline },
+  { "export", "--format FORMAT -o FILE", "Export the confirmed annotations with their "
+    "provenance as Markdown, an HTML report, CSV, W3C Web Annotation JSON or PDF; filter them "
+    "by document, tag, source, speaker, kind and publication date.", run_export },
+  { "import-annotations", "FILE", "Import annotations from Dossier's JSON export or "
+    "Hypothesis' JSON: each is matched to a document by URL, content hash or quote and "
+    "re-anchored; those matching no document are reported as orphans.",
+    run_import_annotations },
 };
 
 const Command *
@@ -628,7 +635,7 @@ print_usage (FILE *out)
       /* Padded by characters, not bytes: "FILE…" has a three-byte ellipsis. */
       int pad = 11 - (int) g_utf8_strlen (commands[i].args, -1);
 
-      fprintf (out, "  %-17s %s%*s %.*s\n", commands[i].name, commands[i].args, MAX (pad, 0), "",
+      fprintf (out, "  %-18s %s%*s %.*s\n", commands[i].name, commands[i].args, MAX (pad, 0), "",
                (int) strcspn (commands[i].summary, ".:;"), commands[i].summary);
     }
   fprintf (out,

@@ -78,6 +78,12 @@ int run_entity_merge       (const char *workspace, int argc, char **argv);
 int run_entity_rename      (const char *workspace, int argc, char **argv);
 int run_timeline           (const char *workspace, int argc, char **argv);
 
+/* The export command (dossier-cli-export.c). */
+int run_export             (const char *workspace, int argc, char **argv);
+
+/* Importing annotations back (dossier-cli-import-annotations.c). */
+int run_import_annotations (const char *workspace, int argc, char **argv);
+
 /* The extract command (dossier-cli-extract.c). */
 int run_extract            (const char *workspace, int argc, char **argv);
 
