@@ -9,6 +9,7 @@
 #include "dossier-completion-entry.h"
 #include "dossier-core.h"
 #include "test-common.h"
+#include "test-ui.h"
 
 #define STORY_TITLE "Ferry line approved"
 #define STORY_BODY \
@@ -32,125 +33,11 @@ typedef struct {
 } Fixture;
 
 static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-/* Lets queued work (idles, relayout, a frame) run. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", file, NULL);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  int width, height;
-
-  /* A window that has just grown (the error above the form) draws nothing until the
-   * display server confirmed its new size. */
-  for (;;)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node != NULL || g_get_monotonic_time () > deadline)
-        break;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static DossierArticle *
-make_article (void)
-{
-  g_autoptr(DossierTextBuilder) builder = dossier_text_builder_new ();
-  DossierArticle *article = dossier_article_new ();
-
-  article->title = g_strdup (STORY_TITLE);
-  article->outlet = g_strdup ("The Port Vell Courier");
-  article->format = g_strdup ("text");
-  dossier_text_builder_add (builder, DOSSIER_REGION_HEADLINE, STORY_TITLE, -1);
-  dossier_text_builder_add (builder, DOSSIER_REGION_PARAGRAPH, STORY_BODY, -1);
-  dossier_text_builder_finish (builder, article);
-  return article;
-}
-
-/* The code points of @needle in the document's text. */
-static void
-find_passage (Fixture    *f,
-              const char *needle,
-              guint      *start,
-              guint      *end)
-{
-  g_autoptr(DossierDocument) document = dossier_store_get_document (f->store, f->doc, NULL);
-  const char *text = dossier_document_get_text (document);
-  const char *at = strstr (text, needle);
-
-  g_assert_nonnull (at);
-  *start = (guint) g_utf8_pointer_to_offset (text, at);
-  *end = *start + (guint) g_utf8_strlen (needle, -1);
-}
-
-static gint64
-annotate (Fixture                       *f,
-          const char                    *needle,
-          const DossierAnnotationFields *fields)
-{
-  g_autoptr(GError) error = NULL;
-  guint start, end;
-  gint64 id;
-
-  find_passage (f, needle, &start, &end);
-  id = dossier_store_add_annotation (f->store, f->doc, start, end, fields, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierArticle) article = make_article ();
+  g_autoptr(DossierArticle) article = test_make_article (STORY_TITLE, "The Port Vell Courier",
+                                                           STORY_BODY);
   g_autoptr(GBytes) original = g_bytes_new_static (STORY_BODY, strlen (STORY_BODY));
   const char *tags[] = { "harbour", "ferry", NULL };
   DossierAnnotationFields fields = {
@@ -163,15 +50,11 @@ fixture_set_up (Fixture       *f,
   };
 
   f->dir = test_make_tmpdir ();
-  path = g_build_filename (f->dir, "form.dossier", NULL);
-  f->store = dossier_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (dossier_store_add_document (f->store, article, original, "ferry.txt", &f->doc,
-                                             &error));
-  g_assert_no_error (error);
+  f->store = test_open_workspace (f->dir, "form.dossier", NULL);
+  f->doc = test_add_article (f->store, article, original, "ferry.txt");
   /* A speaker, an outlet of the analyst's own and two tags for the suggestions; the
    * registry brings the rest of the outlets. */
-  annotate (f, QUOTE_TEXT, &fields);
+  test_annotate_passage (f->store, f->doc, QUOTE_TEXT, &fields);
 
   f->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->parent, 900, 700);
@@ -183,18 +66,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (l->data != f->parent)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  gtk_window_destroy (f->parent);
-  settle ();
+  destroy_windows ();
   g_assert_null (f->dialog);
-  g_assert_finalize_object (f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  finalize_workspace (f->store, f->dir);
 }
 
 static void
@@ -237,7 +111,7 @@ saved_cb (DossierAnnotationDialog *dialog,
     {
       guint start, end;
 
-      find_passage (f, CLAIM_TEXT, &start, &end);
+      test_find_in_document (f->store, f->doc, CLAIM_TEXT, &start, &end);
       f->saved_id = dossier_store_add_annotation (f->store, f->doc, start, end, &fields,
                                                   &error);
     }
@@ -405,7 +279,7 @@ test_edit_existing (Fixture *f, gconstpointer data)
   g_autofree char *note = NULL;
   gint64 id;
 
-  id = annotate (f, QUOTE_TEXT, &original);
+  id = test_annotate_passage (f->store, f->doc, QUOTE_TEXT, &original);
   existing = dossier_store_get_annotation (f->store, id, &error);
   g_assert_no_error (error);
 
@@ -584,16 +458,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-  {
-    /* AdwApplication loads the app's CSS; the tests have no application, so do it here. */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (css, "/io/github/dossier/Dossier/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  test_ui_init ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

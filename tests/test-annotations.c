@@ -20,48 +20,24 @@ typedef struct {
   gint64        doc;
 } Fixture;
 
-static DossierArticle *
-make_article (const char *title,
-              const char *body)
-{
-  g_autoptr(DossierTextBuilder) builder = dossier_text_builder_new ();
-  DossierArticle *article = dossier_article_new ();
-
-  article->title = g_strdup (title);
-  article->outlet = g_strdup ("The Vell Courier");
-  article->format = g_strdup ("text");
-  dossier_text_builder_add (builder, DOSSIER_REGION_HEADLINE, title, -1);
-  dossier_text_builder_add (builder, DOSSIER_REGION_PARAGRAPH, body, -1);
-  dossier_text_builder_finish (builder, article);
-  return article;
-}
-
 static gint64
 add_document (DossierStore *store,
               const char   *title,
               const char   *body)
 {
-  g_autoptr(DossierArticle) article = make_article (title, body);
+  g_autoptr(DossierArticle) article = test_make_article (title, "The Vell Courier", body);
   g_autofree char *raw = g_strdup_printf ("%s\n\n%s", title, body);
   g_autoptr(GBytes) bytes = g_bytes_new (raw, strlen (raw));
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
 
-  g_assert_true (dossier_store_add_document (store, article, bytes, "story.txt", &id, &error));
-  g_assert_no_error (error);
-  return id;
+  return test_add_article (store, article, bytes, "story.txt");
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->dir = test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "test.dossier", NULL);
-  f->store = dossier_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = test_open_workspace (f->dir, "test.dossier", &f->path);
   f->doc = add_document (f->store, STORY_TITLE, STORY_BODY);
 }
 
@@ -69,9 +45,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  test_close_workspace (&f->store, &f->dir);
   g_free (f->path);
 }
 
@@ -613,7 +587,7 @@ update_text (Fixture               *f,
              const char            *body,
              DossierReanchorReport *report)
 {
-  g_autoptr(DossierArticle) article = make_article (STORY_TITLE, body);
+  g_autoptr(DossierArticle) article = test_make_article (STORY_TITLE, "The Vell Courier", body);
   g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
   g_autoptr(GError) error = NULL;
 

@@ -2,74 +2,48 @@
 /* dossier-cli end to end: the real executable on a temporary workspace. */
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "test-common.h"
 
 static char *tmpdir;
 static char *workspace;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
+/* The arguments after @first up to NULL, after those of @before (NULL-terminated, or NULL). */
+static GPtrArray *
+collect_args (const char * const *before,
+              const char         *first,
+              va_list             ap)
 {
-  g_free (run->out);
-  g_free (run->err);
-}
+  GPtrArray *args = g_ptr_array_new ();
+  const char *arg;
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+  for (guint i = 0; before != NULL && before[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) before[i]);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  g_ptr_array_add (args, NULL);
+  return args;
+}
 
 /* Runs dossier-cli with @args (NULL-terminated), on the test workspace unless the first
  * argument is "--no-workspace". */
 static void
-cli (Run        *run,
+cli (TestRun    *run,
      const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *arg;
+  const char *env[] = { "XDG_DATA_HOME", tmpdir, NULL };
+  const char *on_workspace[] = { "--workspace", workspace, NULL };
+  gboolean no_workspace = g_strcmp0 (first, "--no-workspace") == 0;
+  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
-  int wait_status = 0;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
-  if (g_strcmp0 (first, "--no-workspace") != 0)
-    {
-      g_ptr_array_add (argv, (char *) "--workspace");
-      g_ptr_array_add (argv, workspace);
-      g_ptr_array_add (argv, (char *) first);
-    }
   va_start (ap, first);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  if (no_workspace)
+    first = va_arg (ap, const char *);
+  args = collect_args (no_workspace ? NULL : on_workspace, first, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", tmpdir, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (wait_status))
-    g_error ("dossier-cli crashed: %s", run->err);
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
+  test_cli_run (run, env, (const char * const *) args->pdata);
 }
 
 static char *
@@ -97,11 +71,11 @@ test_import_list_show (void)
                                 "the old quay started at dawn, the harbour master said.</p>"
                                 "</article></body></html>", -1);
   g_autofree char *bad = fixture ("photo.bin", "\x89PNG\r\n\x1a\n\0\0", 10);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) show_text = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(TestRun) run = { 0 };
+  g_auto(TestRun) list = { 0 };
+  g_auto(TestRun) show = { 0 };
+  g_auto(TestRun) show_text = { 0 };
+  g_auto(TestRun) again = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) doc = NULL;
   JsonArray *array;
@@ -122,7 +96,7 @@ test_import_list_show (void)
 
   cli (&list, "list", "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
-  root = parse_json (list.out);
+  root = test_parse_json (list.out);
   array = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (array), ==, 2);
   first = json_array_get_object_element (array, 0);  /* the dated one sorts first */
@@ -138,7 +112,7 @@ test_import_list_show (void)
 
   cli (&show, "show", "2", "--json", NULL);
   g_assert_cmpint (show.status, ==, 0);
-  doc = parse_json (show.out);
+  doc = test_parse_json (show.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (doc), "outlet"), ==,
                    "Varn Evening Post");
   g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (doc), "text"),
@@ -155,18 +129,18 @@ test_import_list_show (void)
 static void
 test_search_and_remove (void)
 {
-  g_auto(Run) search = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) none = { 0 };
-  g_auto(Run) remove = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) after = { 0 };
+  g_auto(TestRun) search = { 0 };
+  g_auto(TestRun) text = { 0 };
+  g_auto(TestRun) none = { 0 };
+  g_auto(TestRun) remove = { 0 };
+  g_auto(TestRun) missing = { 0 };
+  g_auto(TestRun) after = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *hit;
 
   cli (&search, "search", "--json", "ferry", NULL);
   g_assert_cmpint (search.status, ==, 0);
-  root = parse_json (search.out);
+  root = test_parse_json (search.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   hit = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpint (json_object_get_int_member (hit, "id"), ==, 1);
@@ -199,14 +173,14 @@ test_usage (void)
   const char *commands[] = { "import", "list", "show", "search", "remove", "update", "annotate",
                              "annotations", "annotation-remove", "sources", "source-grade",
                              "tags", "tag-rename", "tag-delete" };
-  g_auto(Run) top = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) bad_id = { 0 };
-  g_auto(Run) no_files = { 0 };
+  g_auto(TestRun) top = { 0 };
+  g_auto(TestRun) unknown = { 0 };
+  g_auto(TestRun) bad_id = { 0 };
+  g_auto(TestRun) no_files = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) help = { 0 };
+      g_auto(TestRun) help = { 0 };
 
       cli (&help, commands[i], "--help", NULL);
       g_assert_cmpint (help.status, ==, 0);
@@ -230,7 +204,7 @@ test_default_workspace (void)
 {
   g_autofree char *file = fixture ("default.txt", "Default place\n\nStored in XDG_DATA_HOME.\n", -1);
   g_autofree char *expected = g_build_filename (tmpdir, "dossier", "workspace.dossier", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   cli (&run, "--no-workspace", "import", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -244,7 +218,7 @@ test_not_a_workspace (void)
                                     "to be read as a header by SQLite at all\n", -1);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   g_file_get_contents (notes, &before, NULL, NULL);
   cli (&run, "--no-workspace", "--workspace", notes, "list", NULL);
@@ -261,8 +235,8 @@ test_seeds (void)
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *ws = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) search = { 0 };
+  g_auto(TestRun) run = { 0 };
+  g_auto(TestRun) search = { 0 };
 
   if (seeds == NULL)
     {
@@ -277,7 +251,7 @@ test_seeds (void)
   cli (&search, "--no-workspace", "--workspace", ws, "search", "--json", "araghchi", NULL);
   g_assert_cmpint (search.status, ==, 0);
   {
-    g_autoptr(JsonNode) root = parse_json (search.out);
+    g_autoptr(JsonNode) root = test_parse_json (search.out);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), >=, 1);
   }
 }
@@ -301,30 +275,30 @@ test_annotate (void)
   guint start;
 
   {
-    g_auto(Run) run = { 0 };
-    g_auto(Run) show = { 0 };
+    g_auto(TestRun) run = { 0 };
+    g_auto(TestRun) show = { 0 };
     g_autoptr(JsonNode) doc = NULL;
 
     cli (&run, "--no-workspace", "--workspace", ws, "import", v1, NULL);
     g_assert_cmpint (run.status, ==, 0);
     cli (&show, "--no-workspace", "--workspace", ws, "show", "1", "--json", NULL);
-    doc = parse_json (show.out);
+    doc = test_parse_json (show.out);
     text = json_object_get_string_member (json_node_get_object (doc), "text");
     start = (guint) g_utf8_pointer_to_offset (text, strstr (text, "will reopen in spring"));
   }
   {
     g_autofree char *s = g_strdup_printf ("%u", start);
     g_autofree char *e = g_strdup_printf ("%u", start + 21);
-    g_auto(Run) run = { 0 };
-    g_auto(Run) bad = { 0 };
-    g_auto(Run) range = { 0 };
+    g_auto(TestRun) run = { 0 };
+    g_auto(TestRun) bad = { 0 };
+    g_auto(TestRun) range = { 0 };
 
     cli (&run, "--no-workspace", "--workspace", ws, "annotate", "1", "--start", s, "--end", e,
          "--kind", "quote", "--speaker", "Tove Lind", "--source", "Vell Courier", "--cue",
          "said", "--tag", "ports", "--tag", "=HYPERLINK(\"x\")", "--note", "Check budget",
          "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    root = parse_json (run.out);
+    root = test_parse_json (run.out);
     a = json_node_get_object (root);
     g_assert_cmpstr (json_object_get_string_member (a, "exact"), ==, "will reopen in spring");
     g_assert_cmpstr (json_object_get_string_member (a, "speaker"), ==, "Tove Lind");
@@ -340,13 +314,13 @@ test_annotate (void)
   }
   g_clear_pointer (&root, json_node_unref);
   {
-    g_auto(Run) list = { 0 };
-    g_auto(Run) filtered = { 0 };
-    g_auto(Run) missing = { 0 };
+    g_auto(TestRun) list = { 0 };
+    g_auto(TestRun) filtered = { 0 };
+    g_auto(TestRun) missing = { 0 };
 
     cli (&list, "--no-workspace", "--workspace", ws, "annotations", "--json", NULL);
     g_assert_cmpint (list.status, ==, 0);
-    root = parse_json (list.out);
+    root = test_parse_json (list.out);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
     a = json_array_get_object_element (json_node_get_array (root), 0);
     g_assert_cmpint (json_object_get_int_member (a, "document"), ==, 1);
@@ -363,7 +337,7 @@ test_annotate (void)
          "Reuters", "--json", NULL);
     g_assert_cmpint (filtered.status, ==, 0);
     {
-      g_autoptr(JsonNode) none = parse_json (filtered.out);
+      g_autoptr(JsonNode) none = test_parse_json (filtered.out);
 
       g_assert_cmpuint (json_array_get_length (json_node_get_array (none)), ==, 0);
     }
@@ -373,11 +347,11 @@ test_annotate (void)
   }
   g_clear_pointer (&root, json_node_unref);
   {
-    g_auto(Run) grade = { 0 };
-    g_auto(Run) bad_grade = { 0 };
-    g_auto(Run) sources = { 0 };
-    g_auto(Run) rename = { 0 };
-    g_auto(Run) tag_list = { 0 };
+    g_auto(TestRun) grade = { 0 };
+    g_auto(TestRun) bad_grade = { 0 };
+    g_auto(TestRun) sources = { 0 };
+    g_auto(TestRun) rename = { 0 };
+    g_auto(TestRun) tag_list = { 0 };
 
     cli (&grade, "--no-workspace", "--workspace", ws, "source-grade", "vell courier", "B",
          NULL);
@@ -387,7 +361,7 @@ test_annotate (void)
     g_assert_cmpint (bad_grade.status, ==, 2);
     cli (&sources, "--no-workspace", "--workspace", ws, "sources", "--json", NULL);
     g_assert_cmpint (sources.status, ==, 0);
-    root = parse_json (sources.out);
+    root = test_parse_json (sources.out);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), >=, 90);
     g_assert_nonnull (strstr (sources.out, "\"name\" : \"Vell Courier\""));
     g_assert_nonnull (strstr (sources.out, "\"reliability\" : \"B\""));
@@ -400,8 +374,8 @@ test_annotate (void)
   }
   g_clear_pointer (&root, json_node_unref);
   {
-    g_auto(Run) update = { 0 };
-    g_auto(Run) list = { 0 };
+    g_auto(TestRun) update = { 0 };
+    g_auto(TestRun) list = { 0 };
 
     /* A new version of the article moves the quote; the annotation follows it. */
     cli (&update, "--no-workspace", "--workspace", ws, "update", "1", v2, NULL);
@@ -409,7 +383,7 @@ test_annotate (void)
     g_assert_nonnull (strstr (update.out, "0 annotations in place, 1 moved"));
     g_assert_nonnull (strstr (update.out, "0 orphaned"));
     cli (&list, "--no-workspace", "--workspace", ws, "annotations", "--json", NULL);
-    root = parse_json (list.out);
+    root = test_parse_json (list.out);
     a = json_array_get_object_element (json_node_get_array (root), 0);
     g_assert_cmpint (json_object_get_int_member (a, "start"), ==, start + 29);
     g_assert_cmpstr (json_object_get_string_member (a, "exact"), ==, "will reopen in spring");
@@ -421,33 +395,20 @@ test_annotate (void)
 /* Runs dossier-cli with @args (NULL-terminated) and no --workspace, with XDG_DATA_HOME set to
  * @data_home: for checking that a command leaves the default workspace alone. */
 static void
-cli_in_data_home (Run        *run,
+cli_in_data_home (TestRun    *run,
                   const char *data_home,
                   ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *arg;
+  const char *env[] = { "XDG_DATA_HOME", data_home, "HOME", data_home, NULL };
+  g_autoptr(GPtrArray) args = NULL;
+  const char *first;
   va_list ap;
-  int wait_status = 0;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
   va_start (ap, data_home);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  first = va_arg (ap, const char *);
+  args = collect_args (NULL, first, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  envp = g_environ_setenv (envp, "HOME", data_home, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (wait_status))
-    g_error ("dossier-cli crashed: %s", run->err);
-  run->status = WEXITSTATUS (wait_status);
+  test_cli_run (run, env, (const char * const *) args->pdata);
 }
 
 static char *
@@ -507,7 +468,7 @@ static JsonNode *
 extract_json (const char *file,
               const char *date)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   if (date != NULL)
     cli (&run, "--no-workspace", "extract", "--date", date, "--json", file, NULL);
@@ -515,7 +476,7 @@ extract_json (const char *file,
     cli (&run, "--no-workspace", "extract", "--json", file, NULL);
   if (run.status != 0)
     g_error ("extract failed (%d): %s", run.status, run.err);
-  return parse_json (run.out);
+  return test_parse_json (run.out);
 }
 
 static void
@@ -757,7 +718,7 @@ static void
 test_extract_summary (void)
 {
   g_autofree char *file = extract_fixture ();
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   cli (&run, "--no-workspace", "extract", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -790,7 +751,7 @@ test_extract_quote_across_paragraphs (void)
   JsonArray *quotes = json_object_get_array_member (root, "quotes");
   JsonObject *quote;
   const char *words;
-  g_auto(Run) summary = { 0 };
+  g_auto(TestRun) summary = { 0 };
 
   g_assert_cmpuint (json_array_get_length (quotes), ==, 1);
   quote = json_array_get_object_element (quotes, 0);
@@ -814,11 +775,11 @@ test_extract_bad_input (void)
   g_autofree char *bad = fixture ("extract-photo.bin", "\x89PNG\r\n\x1a\n\0\0", 10);
   g_autofree char *missing = g_build_filename (tmpdir, "no-such-article.txt", NULL);
   g_autofree char *file = extract_fixture ();
-  g_auto(Run) binary = { 0 };
-  g_auto(Run) absent = { 0 };
-  g_auto(Run) folder = { 0 };
-  g_auto(Run) none = { 0 };
-  g_auto(Run) two = { 0 };
+  g_auto(TestRun) binary = { 0 };
+  g_auto(TestRun) absent = { 0 };
+  g_auto(TestRun) folder = { 0 };
+  g_auto(TestRun) none = { 0 };
+  g_auto(TestRun) two = { 0 };
   g_autofree char *expected = NULL;
 
   cli (&binary, "--no-workspace", "extract", "--json", bad, NULL);
@@ -856,7 +817,7 @@ test_extract_bad_date (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(TestRun) run = { 0 };
 
       cli (&run, "--no-workspace", "extract", "--json", "--date", dates[i], file, NULL);
       if (run.status != 2)
@@ -865,7 +826,7 @@ test_extract_bad_date (void)
       g_assert_nonnull (strstr (run.err, "is not a day written as YYYY-MM-DD"));
     }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(TestRun) run = { 0 };
 
     cli (&run, "--no-workspace", "extract", "--json", "--date", "2024-02-29", file, NULL);
     g_assert_cmpint (run.status, ==, 0);
@@ -880,11 +841,11 @@ test_extract_no_workspace (void)
   g_autofree char *named = g_build_filename (home, "named.dossier", NULL);
   g_autofree char *file = extract_fixture ();
   g_autofree char *missing = g_build_filename (tmpdir, "no-such-article.txt", NULL);
-  g_auto(Run) json = { 0 };
-  g_auto(Run) summary = { 0 };
-  g_auto(Run) failed = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) with_workspace = { 0 };
+  g_auto(TestRun) json = { 0 };
+  g_auto(TestRun) summary = { 0 };
+  g_auto(TestRun) failed = { 0 };
+  g_auto(TestRun) help = { 0 };
+  g_auto(TestRun) with_workspace = { 0 };
   GDir *dir;
 
   cli_in_data_home (&json, home, "extract", "--json", file, NULL);
@@ -911,7 +872,7 @@ test_extract_no_workspace (void)
 /* Suggestions from extraction, reviewed on the command line: listed with their handles,
  * confirmed and rejected, kept across reextract; merge proposals across documents. */
 static JsonArray *
-suggestions_json (Run        *run,
+suggestions_json (TestRun    *run,
                   const char *ws,
                   gboolean    all)
 {
@@ -920,7 +881,7 @@ suggestions_json (Run        *run,
   cli (run, "--no-workspace", "--workspace", ws, "suggestions", "--json",
        all ? "--all" : NULL, NULL);
   g_assert_cmpint (run->status, ==, 0);
-  root = parse_json (run->out);
+  root = test_parse_json (run->out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   return json_array_ref (json_node_get_array (root));
 }
@@ -952,14 +913,14 @@ test_suggestions (void)
   g_autoptr(JsonArray) pending = NULL;
   g_autoptr(JsonArray) after = NULL;
   g_autoptr(JsonArray) all = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) confirm = { 0 };
-  g_auto(Run) reject = { 0 };
-  g_auto(Run) reextract = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) annotations = { 0 };
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) list = { 0 };
+  g_auto(TestRun) again = { 0 };
+  g_auto(TestRun) confirm = { 0 };
+  g_auto(TestRun) reject = { 0 };
+  g_auto(TestRun) reextract = { 0 };
+  g_auto(TestRun) bad = { 0 };
+  g_auto(TestRun) annotations = { 0 };
   g_autofree char *quote_handle = NULL;
   g_autofree char *date_handle = NULL;
   g_autofree char *yesterday_handle = NULL;
@@ -1000,7 +961,7 @@ test_suggestions (void)
 
   /* The confirmed quote is an annotation of the analyst's now. */
   cli (&annotations, "--no-workspace", "--workspace", ws, "annotations", "--json", NULL);
-  confirmed = parse_json (annotations.out);
+  confirmed = test_parse_json (annotations.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (confirmed)), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (
                      json_array_get_object_element (json_node_get_array (confirmed), 0),
@@ -1016,7 +977,7 @@ test_suggestions (void)
   g_assert_null (find_suggestion (after, "quote",
                                   "We will not sign anything before the audit is published"));
   {
-    g_auto(Run) listed = { 0 };
+    g_auto(TestRun) listed = { 0 };
 
     all = suggestions_json (&listed, ws, TRUE);
     g_assert_cmpstr (json_object_get_string_member (
@@ -1031,7 +992,7 @@ test_suggestions (void)
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "“rumour:3” is not a suggestion"));
   {
-    g_auto(Run) missing = { 0 };
+    g_auto(TestRun) missing = { 0 };
 
     cli (&missing, "--no-workspace", "--workspace", ws, "reject", "quote:99999", NULL);
     g_assert_cmpint (missing.status, ==, 1);
@@ -1040,10 +1001,10 @@ test_suggestions (void)
 
   /* A second document spells the union chair differently: proposed as a merge. */
   {
-    g_auto(Run) second = { 0 };
-    g_auto(Run) merges = { 0 };
-    g_auto(Run) merge = { 0 };
-    g_auto(Run) none = { 0 };
+    g_auto(TestRun) second = { 0 };
+    g_auto(TestRun) merges = { 0 };
+    g_auto(TestRun) merge = { 0 };
+    g_auto(TestRun) none = { 0 };
     g_autoptr(JsonNode) proposals = NULL;
     g_autofree char *keep = NULL;
     g_autofree char *drop = NULL;
@@ -1053,7 +1014,7 @@ test_suggestions (void)
     g_assert_cmpint (second.status, ==, 0);
     cli (&merges, "--no-workspace", "--workspace", ws, "merges", "--json", NULL);
     g_assert_cmpint (merges.status, ==, 0);
-    proposals = parse_json (merges.out);
+    proposals = test_parse_json (merges.out);
     for (guint i = 0; i < json_array_get_length (json_node_get_array (proposals)); i++)
       {
         JsonObject *o = json_array_get_object_element (json_node_get_array (proposals), i);
@@ -1095,7 +1056,7 @@ ferry_workspace (const char *name)
   char *ws = g_build_filename (tmpdir, file, NULL);
   g_autofree char *vell = fixture ("vell.txt", VELL_ARTICLE, -1);
   g_autofree char *ostra = fixture ("ostra.txt", OSTRA_ARTICLE, -1);
-  g_auto(Run) import = { 0 };
+  g_auto(TestRun) import = { 0 };
 
   cli (&import, "--no-workspace", "--workspace", ws, "import", vell, ostra, NULL);
   g_assert_cmpint (import.status, ==, 0);
@@ -1106,7 +1067,7 @@ static JsonArray *
 entities_json (const char *ws,
                const char *kind)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
   if (kind != NULL)
@@ -1114,7 +1075,7 @@ entities_json (const char *ws,
   else
     cli (&run, "--no-workspace", "--workspace", ws, "entities", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  root = parse_json (run.out);
+  root = test_parse_json (run.out);
   return json_array_ref (json_node_get_array (root));
 }
 
@@ -1154,9 +1115,9 @@ test_entities (void)
   g_autoptr(JsonArray) places = entities_json (ws, "place");
   g_autoptr(JsonArray) merged = NULL;
   g_autoptr(JsonArray) renamed = NULL;
-  g_auto(Run) text = { 0 };
-  g_auto(Run) bad_kind = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(TestRun) text = { 0 };
+  g_auto(TestRun) bad_kind = { 0 };
+  g_auto(TestRun) help = { 0 };
   JsonObject *marrow, *other;
   g_autofree char *marrow_id = NULL;
   const char *people, *organizations, *place_heading;
@@ -1211,9 +1172,9 @@ test_entities (void)
 
   /* entity-merge, by names: the other's mentions and name move over. */
   {
-    g_auto(Run) merge = { 0 };
-    g_auto(Run) unknown = { 0 };
-    g_auto(Run) usage = { 0 };
+    g_auto(TestRun) merge = { 0 };
+    g_auto(TestRun) unknown = { 0 };
+    g_auto(TestRun) usage = { 0 };
 
     cli (&merge, "--no-workspace", "--workspace", ws, "entity-merge", "Lisbet Marrow",
          "lisbeth marrow", NULL);
@@ -1236,10 +1197,10 @@ test_entities (void)
 
   /* entity-rename: the old name stays as an alias; another's name is refused. */
   {
-    g_auto(Run) rename = { 0 };
-    g_auto(Run) taken = { 0 };
-    g_auto(Run) unknown = { 0 };
-    g_auto(Run) missing = { 0 };
+    g_auto(TestRun) rename = { 0 };
+    g_auto(TestRun) taken = { 0 };
+    g_auto(TestRun) unknown = { 0 };
+    g_auto(TestRun) missing = { 0 };
 
     cli (&rename, "--no-workspace", "--workspace", ws, "entity-rename", marrow_id, "Lisbet",
          "Marrow-Quay", NULL);
@@ -1271,34 +1232,22 @@ timeline_json (const char *ws,
                int         expected_status,
                ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(Run) run = { 0 };
-  g_autoptr(GError) error = NULL;
+  const char *before[] = { "--workspace", ws, "timeline", "--json", NULL };
+  g_autoptr(GPtrArray) args = NULL;
+  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  const char *arg;
+  const char *first;
   va_list ap;
-  int wait_status = 0;
 
-  g_ptr_array_add (args, (char *) g_getenv ("DOSSIER_CLI"));
-  g_ptr_array_add (args, (char *) "--workspace");
-  g_ptr_array_add (args, (char *) ws);
-  g_ptr_array_add (args, (char *) "timeline");
-  g_ptr_array_add (args, (char *) "--json");
   va_start (ap, expected_status);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (char *) arg);
+  first = va_arg (ap, const char *);
+  args = collect_args (before, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) args->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out,
-                &run.err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  g_assert_cmpint (WEXITSTATUS (wait_status), ==, expected_status);
+  test_cli_run (&run, NULL, (const char * const *) args->pdata);
+  g_assert_cmpint (run.status, ==, expected_status);
   if (expected_status != 0)
     return NULL;
-  root = parse_json (run.out);
+  root = test_parse_json (run.out);
   return json_array_ref (json_node_get_array (root));
 }
 
@@ -1327,8 +1276,8 @@ test_timeline (void)
   g_autoptr(JsonArray) since = timeline_json (ws, 0, "--from", "2024-02-15", NULL);
   g_autoptr(JsonArray) quill = timeline_json (ws, 0, "--entity", "peder quill", NULL);
   g_autoptr(JsonArray) gazette = timeline_json (ws, 0, "--outlet", "Ostra Gazette", NULL);
-  g_auto(Run) text = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(TestRun) text = { 0 };
+  g_auto(TestRun) unknown = { 0 };
   JsonObject *opening;
 
   /* In date order, each with its sentence, document and entities. */
@@ -1386,13 +1335,13 @@ test_import_annotations (void)
   g_autofree char *bad = fixture ("bad-annotations.json", "[{\"type\": \"Annotation\"}]", -1);
   g_autofree char *missing = g_build_filename (tmpdir, "missing.json", NULL);
   g_autoptr(JsonNode) root = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) first = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) as_json = { 0 };
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) absent = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) first = { 0 };
+  g_auto(TestRun) again = { 0 };
+  g_auto(TestRun) as_json = { 0 };
+  g_auto(TestRun) refused = { 0 };
+  g_auto(TestRun) absent = { 0 };
+  g_auto(TestRun) usage = { 0 };
   JsonArray *array;
   JsonObject *row;
 
@@ -1421,7 +1370,7 @@ test_import_annotations (void)
   cli (&as_json, "--no-workspace", "--workspace", ws, "import-annotations", hypothesis, "--json",
        NULL);
   g_assert_cmpint (as_json.status, ==, 0);
-  root = parse_json (as_json.out);
+  root = test_parse_json (as_json.out);
   array = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (array), ==, 3);
   row = json_array_get_object_element (array, 0);

@@ -93,13 +93,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
   f->dir = test_make_tmpdir ();
-  path = g_build_filename (f->dir, "entities.dossier", NULL);
-  f->store = dossier_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = test_open_workspace (f->dir, "entities.dossier", NULL);
   f->a = add_extracted (f->store, A_TITLE, A_OUTLET, "2024-03-08", a_paragraphs);
   f->b = add_extracted (f->store, B_TITLE, B_OUTLET, "2024-04-12", b_paragraphs);
 }
@@ -108,9 +103,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  test_close_workspace (&f->store, &f->dir);
 }
 
 /* Helpers */
@@ -143,18 +136,6 @@ offset_of (DossierStore *store,
   if (found == NULL)
     g_error ("“%s” is not in document %" G_GINT64_FORMAT, needle, document_id);
   return (guint) g_utf8_pointer_to_offset (text, found);
-}
-
-static gint64
-entity (Fixture    *f,
-        const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = dossier_store_find_entity (f->store, name, -1, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
 }
 
 static GPtrArray *
@@ -370,7 +351,7 @@ test_stats (Fixture *f, gconstpointer data)
 
   /* Entities whose mentions were all rejected are left out; one the analyst made stays. */
   {
-    g_autoptr(GPtrArray) mentions = mentions_of (f, entity (f, "Norway"), 0);
+    g_autoptr(GPtrArray) mentions = mentions_of (f, test_find_entity (f->store, "Norway"), 0);
 
     for (guint i = 0; i < mentions->len; i++)
       {
@@ -414,7 +395,8 @@ test_stats_filter (Fixture *f, gconstpointer data)
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_cmpuint (wrong_kind->len, ==, 0);
 
-  g_assert_true (dossier_store_add_entity_alias (f->store, entity (f, "Lisbet Marrow"),
+  g_assert_true (dossier_store_add_entity_alias (f->store,
+                                                 test_find_entity (f->store, "Lisbet Marrow"),
                                                  "The Harbour Chief", &error));
   g_assert_no_error (error);
   by_alias = stats (f, 0, "harbour chief", -1);
@@ -427,10 +409,10 @@ test_find_and_get (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierEntity) got = NULL;
-  gint64 marrow = entity (f, "lisbet marrow");
+  gint64 marrow = test_find_entity (f->store, "lisbet marrow");
   gint64 place;
 
-  g_assert_cmpint (entity (f, "Marrow"), ==, marrow);
+  g_assert_cmpint (test_find_entity (f->store, "Marrow"), ==, marrow);
   g_assert_cmpint (dossier_store_find_entity (f->store, "Lisbet Marrow", DOSSIER_ENTITY_PERSON,
                                               &error), ==, marrow);
   g_assert_cmpint (dossier_store_find_entity (f->store, "Lisbet Marrow", DOSSIER_ENTITY_PLACE,
@@ -473,7 +455,7 @@ test_find_and_get (Fixture *f, gconstpointer data)
 static void
 test_mentions_and_documents (Fixture *f, gconstpointer data)
 {
-  gint64 marrow = entity (f, "Lisbet Marrow");
+  gint64 marrow = test_find_entity (f->store, "Lisbet Marrow");
   g_autoptr(GPtrArray) all = mentions_of (f, marrow, 0);
   g_autoptr(GPtrArray) in_a = mentions_of (f, marrow, f->a);
   g_autoptr(GPtrArray) after = NULL;
@@ -544,8 +526,8 @@ test_mentions_and_documents (Fixture *f, gconstpointer data)
 static void
 test_rename (Fixture *f, gconstpointer data)
 {
-  gint64 marrow = entity (f, "Lisbet Marrow");
-  gint64 quill = entity (f, "Peder Quill");
+  gint64 marrow = test_find_entity (f->store, "Lisbet Marrow");
+  gint64 quill = test_find_entity (f->store, "Peder Quill");
   g_autoptr(DossierEntity) got = NULL;
   g_autoptr(GError) error = NULL;
   gint64 n_entities;
@@ -557,7 +539,7 @@ test_rename (Fixture *f, gconstpointer data)
   /* The old name is kept as an alias: still found by it. */
   g_assert_true (strv_has (got->aliases, "Lisbet Marrow"));
   g_assert_true (strv_has (got->aliases, "Marrow"));
-  g_assert_cmpint (entity (f, "Lisbet Marrow"), ==, marrow);
+  g_assert_cmpint (test_find_entity (f->store, "Lisbet Marrow"), ==, marrow);
   g_clear_object (&got);
 
   /* Extraction finds the old name again: it is the renamed entity, not a new one. */
@@ -605,7 +587,7 @@ test_rename (Fixture *f, gconstpointer data)
 static void
 test_kind (Fixture *f, gconstpointer data)
 {
-  gint64 norway = entity (f, "Norway");
+  gint64 norway = test_find_entity (f->store, "Norway");
   g_autoptr(DossierEntity) got = NULL;
   g_autoptr(GPtrArray) orgs = NULL;
   g_autoptr(GError) error = NULL;
@@ -635,7 +617,7 @@ test_kind (Fixture *f, gconstpointer data)
 static void
 test_aliases (Fixture *f, gconstpointer data)
 {
-  gint64 marrow = entity (f, "Lisbet Marrow");
+  gint64 marrow = test_find_entity (f->store, "Lisbet Marrow");
   g_autoptr(DossierEntity) got = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -648,7 +630,7 @@ test_aliases (Fixture *f, gconstpointer data)
   g_assert_cmpstr (got->aliases[0], ==, "L. Marrow");
   g_assert_cmpstr (got->aliases[1], ==, "Marrow");
   g_clear_object (&got);
-  g_assert_cmpint (entity (f, "L. MARROW"), ==, marrow);
+  g_assert_cmpint (test_find_entity (f->store, "L. MARROW"), ==, marrow);
 
   g_assert_false (dossier_store_add_entity_alias (f->store, marrow, "Peder Quill", &error));
   g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_DUPLICATE);
@@ -668,7 +650,7 @@ test_aliases (Fixture *f, gconstpointer data)
 static void
 test_split (Fixture *f, gconstpointer data)
 {
-  gint64 marrow = entity (f, "Lisbet Marrow");
+  gint64 marrow = test_find_entity (f->store, "Lisbet Marrow");
   g_autoptr(GPtrArray) kept = NULL;
   g_autoptr(GPtrArray) moved = NULL;
   g_autoptr(GPtrArray) proposals = NULL;
@@ -746,7 +728,7 @@ test_split (Fixture *f, gconstpointer data)
 static void
 test_reject (Fixture *f, gconstpointer data)
 {
-  gint64 quill = entity (f, "Peder Quill");
+  gint64 quill = test_find_entity (f->store, "Peder Quill");
   g_autoptr(GPtrArray) left = NULL;
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GError) error = NULL;
@@ -775,7 +757,7 @@ test_reject (Fixture *f, gconstpointer data)
   c = add_extracted (f->store, C_TITLE, B_OUTLET, "2024-04-20", c_paragraphs);
   g_assert_false (has_entity_suggestion (f->store, c, "Peder Quill"));
   g_assert_true (has_entity_suggestion (f->store, c, "Lisbet Marrow"));
-  g_assert_cmpint (entity (f, "Peder Quill"), ==, quill);
+  g_assert_cmpint (test_find_entity (f->store, "Peder Quill"), ==, quill);
   g_assert_cmpint (query_int (f->store, "SELECT count (*) FROM entity WHERE name = 'Peder Quill'"),
                    ==, 1);
   g_clear_pointer (&listed, g_ptr_array_unref);

@@ -62,8 +62,6 @@ add_document (Fixture    *f,
   g_autoptr(DossierTextBuilder) builder = dossier_text_builder_new ();
   g_autoptr(DossierArticle) article = dossier_article_new ();
   g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
 
   article->title = g_strdup (title);
   article->outlet = g_strdup (outlet);
@@ -72,9 +70,7 @@ add_document (Fixture    *f,
   article->format = g_strdup ("text");
   dossier_text_builder_add (builder, DOSSIER_REGION_PARAGRAPH, body, -1);
   dossier_text_builder_finish (builder, article);
-  g_assert_true (dossier_store_add_document (f->store, article, bytes, "story.txt", &id, &error));
-  g_assert_no_error (error);
-  return id;
+  return test_add_article (f->store, article, bytes, "story.txt");
 }
 
 /* Annotates the first occurrence of @passage in @document's text. */
@@ -90,19 +86,15 @@ annotate (Fixture               *f,
   DossierAnnotationFields fields = { 0 };
   const char *tags[] = { tag, NULL };
   g_autoptr(GError) error = NULL;
-  const char *at = strstr (body, passage);
-  glong start;
+  guint start, end;
   gint64 id;
 
-  g_assert_nonnull (at);
-  start = g_utf8_pointer_to_offset (body, at);
+  test_find_passage (body, passage, &start, &end);
   fields.kind = kind;
   fields.speaker = speaker;
   fields.source = "Corland News Agency";
   fields.tags = tags;
-  id = dossier_store_add_annotation (f->store, document, (guint) start,
-                                     (guint) (start + g_utf8_strlen (passage, -1)), &fields,
-                                     &error);
+  id = dossier_store_add_annotation (f->store, document, start, end, &fields, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
@@ -112,13 +104,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
   f->dir = test_make_tmpdir ();
-  path = g_build_filename (f->dir, "harbour-desk.dossier", NULL);
-  f->store = dossier_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = test_open_workspace (f->dir, "harbour-desk.dossier", NULL);
   f->harbour = add_document (f, HARBOUR_TITLE, "The Vell Courier", "2024-05-14", HARBOUR_BODY);
   f->ferry = add_document (f, FERRY_TITLE, "Port Vell Gazette", "2024-06-20", FERRY_BODY);
   annotate (f, f->harbour, HARBOUR_BODY, HARBOUR_QUOTE, DOSSIER_ANNOTATION_QUOTE,
@@ -126,12 +113,7 @@ fixture_set_up (Fixture       *f,
   annotate (f, f->ferry, FERRY_BODY, FERRY_CLAIM, DOSSIER_ANNOTATION_CLAIM, "Mara Ostrand",
             "ferries");
 
-  f->settings = g_settings_new ("io.github.dossier.Dossier");
-  g_settings_set_int (f->settings, "window-width", 1100);
-  g_settings_set_int (f->settings, "window-height", 760);
-  f->window = dossier_window_new (NULL, f->store, f->settings);
-  gtk_window_present (GTK_WINDOW (f->window));
-  wait_for (mapped, f->window);
+  f->window = open_window (f->store, 1100, 760, &f->settings);
   wait_for (library_read, f->window);
   settle ();
   dossier_window_show_document (f->window, f->harbour);
@@ -144,9 +126,7 @@ fixture_tear_down (Fixture       *f,
 {
   destroy_windows ();
   g_clear_object (&f->settings);
-  g_assert_finalize_object (f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  finalize_workspace (f->store, f->dir);
 }
 
 /* Opens the dialog as the menu and Ctrl+Shift+E do. */

@@ -61,8 +61,6 @@ add_story (Fixture     *f,
   g_autoptr(DossierArticle) article = dossier_article_new ();
   g_autofree char *raw = g_strjoinv ("\n\n", (char **) story->paragraphs);
   g_autoptr(GBytes) bytes = g_bytes_new (raw, strlen (raw));
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
 
   article->title = g_strdup (story->title);
   article->outlet = g_strdup (story->outlet);
@@ -74,27 +72,7 @@ add_story (Fixture     *f,
   for (guint i = 0; story->paragraphs[i] != NULL; i++)
     dossier_text_builder_add (builder, DOSSIER_REGION_PARAGRAPH, story->paragraphs[i], -1);
   dossier_text_builder_finish (builder, article);
-  g_assert_true (dossier_store_add_document (f->store, article, bytes, story->title, &id,
-                                             &error));
-  g_assert_no_error (error);
-  return id;
-}
-
-/* The code points of the first @needle in @document. */
-static void
-locate (Fixture    *f,
-        gint64      document,
-        const char *needle,
-        guint      *start,
-        guint      *end)
-{
-  g_autoptr(DossierDocument) doc = dossier_store_get_document (f->store, document, NULL);
-  const char *text = dossier_document_get_text (doc);
-  const char *p = strstr (text, needle);
-
-  g_assert_nonnull (p);
-  *start = (guint) g_utf8_pointer_to_offset (text, p);
-  *end = *start + (guint) g_utf8_strlen (needle, -1);
+  return test_add_article (f->store, article, bytes, story->title);
 }
 
 static void
@@ -103,13 +81,7 @@ mark (Fixture                       *f,
       const char                    *needle,
       const DossierAnnotationFields *fields)
 {
-  g_autoptr(GError) error = NULL;
-  guint start, end;
-
-  locate (f, document, needle, &start, &end);
-  g_assert_cmpint (dossier_store_add_annotation (f->store, document, start, end, fields,
-                                                 &error), >, 0);
-  g_assert_no_error (error);
+  test_annotate_passage (f->store, document, needle, fields);
 }
 
 static void
@@ -122,7 +94,7 @@ date_event (Fixture              *f,
   g_autoptr(GError) error = NULL;
   guint start, end;
 
-  locate (f, document, needle, &start, &end);
+  test_find_in_document (f->store, document, needle, &start, &end);
   g_assert_cmpint (dossier_store_add_event (f->store, document, start, end, value, precision,
                                             NULL, &error), >, 0);
   g_assert_no_error (error);
@@ -158,14 +130,11 @@ fixture_set_up (Fixture       *f,
     hostile_tags };
   DossierAnnotationFields again_fields = {
     DOSSIER_ANNOTATION_QUOTE, "Ilse Varga", "The Vell Courier", "according to", 0, "", NULL };
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
   f->dir = test_make_tmpdir ();
-  path = g_build_filename (f->dir, "vell.dossier", NULL);
-  f->store = dossier_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = test_open_workspace (f->dir, "vell.dossier", NULL);
 
   id = add_story (f, &harbour);
   mark (f, id, "the harbour will stay open to every ship", &varga);
@@ -191,21 +160,15 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  test_close_workspace (&f->store, &f->dir);
 }
 
 static DossierExportSet *
 collect (Fixture *f)
 {
   DossierExportFilter filter = DOSSIER_EXPORT_FILTER_INIT;
-  g_autoptr(GError) error = NULL;
-  DossierExportSet *set = dossier_export_collect (f->store, &filter, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (set);
-  return set;
+  return test_export_collect (f->store, &filter);
 }
 
 static char *
@@ -585,13 +548,11 @@ test_empty (Fixture       *f,
   DossierExportFilter filter = DOSSIER_EXPORT_FILTER_INIT;
   g_autoptr(DossierExportSet) set = NULL;
   g_autoptr(GString) html = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   filter.tag = "ministry";
   filter.kind = DOSSIER_ANNOTATION_CLAIM;
-  set = dossier_export_collect (f->store, &filter, &error);
-  g_assert_no_error (error);
+  set = test_export_collect (f->store, &filter);
   g_assert_cmpuint (set->documents->len, ==, 0);
   dossier_export_write_html (set, html);
   g_assert_nonnull (strstr (html->str,

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "dossier-core.h"
 #include "dossier-export.h"
@@ -61,8 +60,6 @@ add_document (Fixture    *f,
   g_autoptr(DossierArticle) article = dossier_article_new ();
   g_autoptr(GString) raw = g_string_new (title);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
 
   article->title = g_strdup (title);
   article->outlet = g_strdup (outlet);
@@ -78,9 +75,7 @@ add_document (Fixture    *f,
     }
   dossier_text_builder_finish (builder, article);
   bytes = g_bytes_new (raw->str, raw->len);
-  g_assert_true (dossier_store_add_document (f->store, article, bytes, "story.txt", &id, &error));
-  g_assert_no_error (error);
-  return id;
+  return test_add_article (f->store, article, bytes, "story.txt");
 }
 
 /* Annotates the first occurrence of @needle in @document and gives it fixed times (and
@@ -94,19 +89,10 @@ annotate (Fixture                       *f,
           const char                    *review,
           gboolean                       orphan)
 {
-  g_autoptr(DossierDocument) doc = dossier_store_get_document (f->store, document, NULL);
+  gint64 id = test_annotate_passage (f->store, document, needle, fields);
   g_autoptr(DossierAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;
-  const char *text = dossier_document_get_text (doc);
-  const char *p = strstr (text, needle);
-  guint start;
-  gint64 id;
 
-  g_assert_nonnull (p);
-  start = (guint) g_utf8_pointer_to_offset (text, p);
-  id = dossier_store_add_annotation (f->store, document, start,
-                                     start + (guint) g_utf8_strlen (needle, -1), fields, &error);
-  g_assert_no_error (error);
   annotation = dossier_store_get_annotation (f->store, id, &error);
   g_assert_no_error (error);
   g_free (annotation->created_at);
@@ -150,9 +136,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "test.dossier", NULL);
-  f->store = dossier_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = test_open_workspace (f->dir, "test.dossier", &f->path);
 
   f->talks = add_document (f, TALKS_TITLE, "Harbour Ledger", "2024-05-20",
                            "https://example.org/news/talks-resume", talks);
@@ -179,22 +163,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  test_close_workspace (&f->store, &f->dir);
   g_free (f->path);
-}
-
-static DossierExportSet *
-collect (Fixture                   *f,
-         const DossierExportFilter *filter)
-{
-  g_autoptr(GError) error = NULL;
-  DossierExportSet *set = dossier_export_collect (f->store, filter, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (set);
-  return set;
 }
 
 static char *
@@ -232,7 +202,7 @@ static void
 test_golden (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(DossierExportSet) set = collect (f, NULL);
+  g_autoptr(DossierExportSet) set = test_export_collect (f->store, NULL);
   g_autofree char *md = write_format (set, DOSSIER_EXPORT_MARKDOWN);
   g_autofree char *csv = write_format (set, DOSSIER_EXPORT_CSV);
   g_autofree char *json = write_format (set, DOSSIER_EXPORT_JSON);
@@ -249,7 +219,7 @@ static void
 test_collect (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(DossierExportSet) set = collect (f, NULL);
+  g_autoptr(DossierExportSet) set = test_export_collect (f->store, NULL);
   DossierExportDocument *talks;
   DossierExportDocument *hostile;
   DossierAnnotation *orphan;
@@ -485,7 +455,7 @@ static void
 test_hostile_markdown (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(DossierExportSet) set = collect (f, NULL);
+  g_autoptr(DossierExportSet) set = test_export_collect (f->store, NULL);
   g_autofree char *md = write_format (set, DOSSIER_EXPORT_MARKDOWN);
   g_auto(GStrv) lines = g_strsplit (md, "\n", -1);
 
@@ -528,7 +498,7 @@ static void
 test_hostile_csv (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(DossierExportSet) set = collect (f, NULL);
+  g_autoptr(DossierExportSet) set = test_export_collect (f->store, NULL);
   g_autofree char *csv = write_format (set, DOSSIER_EXPORT_CSV);
   g_autoptr(GPtrArray) rows = parse_csv (csv);
   GPtrArray *header = g_ptr_array_index (rows, 0);
@@ -571,24 +541,13 @@ test_hostile_csv (Fixture       *f,
   g_assert_true (g_str_has_prefix (g_ptr_array_index (hostile, 2), "<script>"));
 }
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static void
 test_json_structure (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(DossierExportSet) set = collect (f, NULL);
+  g_autoptr(DossierExportSet) set = test_export_collect (f->store, NULL);
   g_autofree char *json = write_format (set, DOSSIER_EXPORT_JSON);
-  g_autoptr(JsonNode) root = parse_json (json);
+  g_autoptr(JsonNode) root = test_parse_json (json);
   JsonObject *collection = json_node_get_object (root);
   JsonArray *context = json_object_get_array_member (collection, "@context");
   JsonObject *page = json_object_get_object_member (collection, "first");
@@ -673,7 +632,7 @@ test_to_file (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "notes.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(DossierExportSet) set = collect (f, NULL);
+  g_autoptr(DossierExportSet) set = test_export_collect (f->store, NULL);
   g_autofree char *expected = write_format (set, DOSSIER_EXPORT_CSV);
   g_autofree char *written = NULL;
   g_autofree char *after_failure = NULL;
@@ -766,48 +725,22 @@ test_helpers (void)
 
 /* The CLI's export command */
 
-typedef struct {
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs `dossier-cli --workspace … export` with @args (NULL-terminated). */
 static void
-cli (Fixture           *f,
-     Run               *run,
+cli (Fixture            *f,
+     TestRun            *run,
      const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  int wait_status = 0;
+  const char *env[] = { "XDG_DATA_HOME", f->dir, NULL };
 
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_CLI"));
   g_ptr_array_add (argv, (char *) "--workspace");
   g_ptr_array_add (argv, f->path);
   g_ptr_array_add (argv, (char *) "export");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->dir, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (wait_status))
-    g_error ("dossier-cli crashed: %s", run->err);
-  run->status = WEXITSTATUS (wait_status);
+  test_cli_run (run, env, (const char * const *) argv->pdata);
 }
 
 static char *
@@ -860,7 +793,7 @@ test_cli (Fixture       *f,
   g_clear_object (&f->store);
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(TestRun) run = { 0, };
     const char *args[] = { "--format", "md", "-o", md_path, NULL };
 
     cli (f, &run, args);
@@ -870,18 +803,18 @@ test_cli (Fixture       *f,
     g_assert_cmpstr (md, ==, golden);
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(TestRun) run = { 0, };
     const char *args[] = { "--format", "json", "--document", talks, "--tag", "talks", "--kind",
                            "claim", "--from", "2024", "--to", "2024-12", "-o", json_path, NULL };
 
     cli (f, &run, args);
     g_assert_cmpint (run.status, ==, 0);
     json = read_path (json_path);
-    root = parse_json (json);
+    root = test_parse_json (json);
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "total"), ==, 1);
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(TestRun) run = { 0, };
     const char *args[] = { "--format", "md", NULL };
 
     cli (f, &run, args);
@@ -890,7 +823,7 @@ test_cli (Fixture       *f,
   }
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(TestRun) run = { 0, };
       const char *args[G_N_ELEMENTS (failures[i].args) + 3] = { NULL, };
       guint n = 0;
 

@@ -37,24 +37,13 @@ add_document (DossierStore *store,
               const char   *body,
               const char   *url)
 {
-  g_autoptr(DossierTextBuilder) builder = dossier_text_builder_new ();
-  g_autoptr(DossierArticle) article = dossier_article_new ();
+  g_autoptr(DossierArticle) article = test_make_article (title, "Harbour Ledger", body);
   /* The file's bytes as the test of hashes expects them (fixtures name this SHA-256). */
   g_autofree char *raw = g_strdup_printf ("%s\n\n%s", title, body);
   g_autoptr(GBytes) bytes = g_bytes_new (raw, strlen (raw));
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
 
-  article->title = g_strdup (title);
-  article->outlet = g_strdup ("Harbour Ledger");
   article->url = g_strdup (url);
-  article->format = g_strdup ("text");
-  dossier_text_builder_add (builder, DOSSIER_REGION_HEADLINE, title, -1);
-  dossier_text_builder_add (builder, DOSSIER_REGION_PARAGRAPH, body, -1);
-  dossier_text_builder_finish (builder, article);
-  g_assert_true (dossier_store_add_document (store, article, bytes, "story.txt", &id, &error));
-  g_assert_no_error (error);
-  return id;
+  return test_add_article (store, article, bytes, "story.txt");
 }
 
 static void
@@ -86,9 +75,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  test_close_workspace (&f->store, &f->dir);
   g_free (f->path);
 }
 
@@ -162,12 +149,10 @@ offset_of (Fixture    *f,
            gint64      id,
            const char *needle)
 {
-  g_autoptr(DossierDocument) document = dossier_store_get_document (f->store, id, NULL);
-  const char *text = dossier_document_get_text (document);
-  const char *found = strstr (text, needle);
+  guint start, end;
 
-  g_assert_nonnull (found);
-  return (guint) g_utf8_pointer_to_offset (text, found);
+  test_find_in_document (f->store, id, needle, &start, &end);
+  return start;
 }
 
 static void
@@ -545,25 +530,6 @@ test_hostile (Fixture       *f,
   g_assert_cmpuint (all->len, ==, 1);
 }
 
-static void
-annotate (DossierStore                  *store,
-          gint64                         document,
-          const char                    *text,
-          const char                    *needle,
-          const DossierAnnotationFields *fields)
-{
-  g_autoptr(GError) error = NULL;
-  const char *found = strstr (text, needle);
-  guint start;
-
-  g_assert_nonnull (found);
-  start = (guint) g_utf8_pointer_to_offset (text, found);
-  g_assert_cmpint (dossier_store_add_annotation (store, document, start,
-                                                 start + (guint) g_utf8_strlen (needle, -1),
-                                                 fields, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 static DossierAnnotation *
 find_by_exact (GPtrArray  *annotations,
                const char *exact)
@@ -599,8 +565,6 @@ test_round_trip (Fixture       *f,
                                         .tags = plain_tags };
   DossierAnnotationFields note = { .kind = DOSSIER_ANNOTATION_NOTE, .note = "Ask Brell." };
   DossierExportFilter filter = DOSSIER_EXPORT_FILTER_INIT;
-  g_autoptr(DossierDocument) ferry = dossier_store_get_document (f->store, f->ferry, NULL);
-  g_autoptr(DossierDocument) strike = dossier_store_get_document (f->store, f->strike, NULL);
   g_autoptr(DossierExportSet) set = NULL;
   g_autoptr(GString) json = g_string_new (NULL);
   g_autoptr(GPtrArray) before = NULL;
@@ -609,17 +573,15 @@ test_round_trip (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  annotate (f->store, f->ferry, dossier_document_get_text (ferry), "We will not be rushed",
-            &quote);
-  annotate (f->store, f->ferry, dossier_document_get_text (ferry), "the new quay cost", &claim);
-  annotate (f->store, f->ferry, dossier_document_get_text (ferry), "ferry contract", &highlight);
-  annotate (f->store, f->strike, dossier_document_get_text (strike), "Tomas Brell", &note);
+  test_annotate_passage (f->store, f->ferry, "We will not be rushed", &quote);
+  test_annotate_passage (f->store, f->ferry, "the new quay cost", &claim);
+  test_annotate_passage (f->store, f->ferry, "ferry contract", &highlight);
+  test_annotate_passage (f->store, f->strike, "Tomas Brell", &note);
   g_assert_true (dossier_store_set_source_grade (f->store, "Harbour Ledger", "B", &error));
   g_assert_no_error (error);
   before = list_annotations (f);
 
-  set = dossier_export_collect (f->store, &filter, &error);
-  g_assert_no_error (error);
+  set = test_export_collect (f->store, &filter);
   dossier_export_write_json (set, json);
   path = write_file (f, "export.json", json->str, (gssize) json->len);
 

@@ -9,6 +9,7 @@
 #include "dossier-sources-dialog.h"
 #include "dossier-tags-dialog.h"
 #include "test-common.h"
+#include "test-ui.h"
 
 #define STORY_TITLE "Harbour talks stall in Vell"
 #define STORY_BODY \
@@ -25,62 +26,11 @@ typedef struct {
   guint         n_changed;
 } Fixture;
 
-static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 /* Whether the pointer at @data (a weak pointer) is NULL. */
 static gboolean
 pointer_cleared (gpointer data)
 {
   return *(gpointer *) data == NULL;
-}
-
-static gboolean
-mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-/* Lets queued work (idles, relayout, a frame, the search entry's delay) run. */
-static void
-settle_for (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-}
-
-static void
-settle (void)
-{
-  settle_for (300);
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-set_true (gpointer  instance,
-          gboolean *flag)
-{
-  *flag = TRUE;
 }
 
 typedef struct {
@@ -109,79 +59,6 @@ search_for (GtkEditable *entry,
   wait_for (is_true, &search.searched);
   g_signal_handler_disconnect (entry, id);
   settle_for (50);
-}
-
-/* Waits until @widget's window has drawn a frame, so everything in it is laid out. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  wait_for (mapped, widget);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (set_true), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_for (is_true, &painted);
-  g_signal_handler_disconnect (clock, id);
-}
-
-/* The widget as drawn.  A GtkWidgetPaintable made while a relayout is pending is empty,
- * so this waits for a frame and tries again until the widget is laid out. */
-static GskRenderNode *
-snapshot_widget (GtkWidget *widget)
-{
-  GskRenderNode *node = NULL;
-
-  /* Let animations (an entry row's title moving up) end. */
-  settle ();
-  for (int attempt = 0; node == NULL; attempt++)
-    {
-      g_autoptr(GdkPaintable) paintable = NULL;
-      GtkSnapshot *snapshot;
-
-      g_assert_cmpint (attempt, <, 50);
-      wait_for_paint (widget);
-      paintable = gtk_widget_paintable_new (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                              gtk_widget_get_height (widget));
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  return node;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GskRenderNode) node = snapshot_widget (widget);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static DossierArticle *
-make_article (void)
-{
-  g_autoptr(DossierTextBuilder) builder = dossier_text_builder_new ();
-  DossierArticle *article = dossier_article_new ();
-
-  article->title = g_strdup (STORY_TITLE);
-  article->outlet = g_strdup ("The Vell Courier");
-  article->format = g_strdup ("text");
-  dossier_text_builder_add (builder, DOSSIER_REGION_HEADLINE, STORY_TITLE, -1);
-  dossier_text_builder_add (builder, DOSSIER_REGION_PARAGRAPH, STORY_BODY, -1);
-  dossier_text_builder_finish (builder, article);
-  return article;
 }
 
 static void
@@ -214,19 +91,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierArticle) article = make_article ();
+  g_autoptr(DossierArticle) article = test_make_article (STORY_TITLE, "The Vell Courier",
+                                                           STORY_BODY);
   g_autoptr(GBytes) bytes = g_bytes_new_static (STORY_BODY, strlen (STORY_BODY));
   gboolean with_annotations = GPOINTER_TO_INT (data);
 
   f->dir = test_make_tmpdir ();
-  path = g_build_filename (f->dir, "ui.dossier", NULL);
-  f->store = dossier_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (dossier_store_add_document (f->store, article, bytes, "story.txt", &f->doc,
-                                             &error));
-  g_assert_no_error (error);
+  f->store = test_open_workspace (f->dir, "ui.dossier", NULL);
+  f->doc = test_add_article (f->store, article, bytes, "story.txt");
   if (with_annotations)
     {
       const char *economy_ports[] = { "economy", "ports", NULL };
@@ -244,17 +116,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (l->data != f->parent)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  gtk_window_destroy (f->parent);
-  settle ();
-  g_assert_finalize_object (f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  destroy_windows ();
+  finalize_workspace (f->store, f->dir);
 }
 
 static void
@@ -266,19 +129,6 @@ open_dialog (Fixture   *f,
   gtk_window_present (GTK_WINDOW (dialog));
   wait_for (mapped, dialog);
   settle ();
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *found = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
 }
 
 /* Answers the message dialog as its button would, and closes it. */
@@ -492,7 +342,7 @@ test_sources_edit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (irna->kind, ==, "news-agency");
   g_assert_cmpstr (irna->country, ==, "FR");
   g_assert_cmpstr (irna->aliases[0], ==, "IRNA English");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void
@@ -606,7 +456,7 @@ test_sources_unsaved_on_close (Fixture *f, gconstpointer data)
   settle ();
   g_assert_nonnull (f->dialog);
   g_assert_true (gtk_widget_get_visible (f->dialog));
-  message = find_message_dialog ();
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message),
                             "already names another source"));
@@ -617,7 +467,7 @@ test_sources_unsaved_on_close (Fixture *f, gconstpointer data)
 
   gtk_window_close (GTK_WINDOW (dialog));
   settle ();
-  message = find_message_dialog ();
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (message);
   respond (message, "discard");
   /* Closed from an idle: on a loaded machine that may take more than one settle (). */
@@ -678,7 +528,7 @@ test_tags (Fixture *f, gconstpointer data)
   /* renaming onto an existing tag asks first, then merges */
   g_assert_true (gtk_widget_activate_action (f->dialog, "tags.rename", "s", "economy"));
   settle ();
-  message = find_message_dialog ();
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Rename “economy”");
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (message));
@@ -689,7 +539,7 @@ test_tags (Fixture *f, gconstpointer data)
   settle ();
   save_screenshot (GTK_WIDGET (message), "tags-rename");
   respond (message, "rename");
-  message = find_message_dialog ();
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Merge into “Economics”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "2 annotations"));
@@ -709,11 +559,11 @@ test_tags (Fixture *f, gconstpointer data)
   /* a new name is a plain rename */
   g_assert_true (gtk_widget_activate_action (f->dialog, "tags.rename", "s", "ports"));
   settle ();
-  message = find_message_dialog ();
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (message));
   gtk_editable_set_text (entry, "harbours");
   respond (message, "rename");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (count_tagged (f, "harbours"), ==, 1);
   g_assert_cmpuint (count_tagged (f, "ports"), ==, 0);
   g_assert_cmpuint (f->n_changed, ==, 2);
@@ -721,7 +571,7 @@ test_tags (Fixture *f, gconstpointer data)
   /* deleting says how many annotations lose the tag; they stay */
   g_assert_true (gtk_widget_activate_action (f->dialog, "tags.delete", "s", "Economics"));
   settle ();
-  message = find_message_dialog ();
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Delete “Economics”?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "3 annotations will lose"));
   save_screenshot (GTK_WIDGET (message), "tags-delete");
@@ -729,7 +579,7 @@ test_tags (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_tagged (f, "Economics"), ==, 3);
   g_assert_true (gtk_widget_activate_action (f->dialog, "tags.delete", "s", "Economics"));
   settle ();
-  respond (find_message_dialog (), "delete");
+  respond (find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "delete");
   g_assert_cmpuint (count_tagged (f, "Economics"), ==, 0);
   g_assert_cmpuint (f->n_changed, ==, 3);
   {
@@ -739,7 +589,7 @@ test_tags (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (f->dialog, "tags.delete", "s", "harbours"));
   settle ();
-  message = find_message_dialog ();
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "1 annotation will lose"));
   respond (message, "delete");
   g_assert_cmpuint (g_list_model_get_n_items (dossier_tags_dialog_get_tags (dialog)), ==, 0);
@@ -764,16 +614,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-  {
-    /* AdwApplication loads the app's CSS; the tests have no application, so do it here. */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (css, "/io/github/dossier/Dossier/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  test_ui_init ();
 
 #define ADD(path, annotated, func) \
   g_test_add (path, Fixture, GINT_TO_POINTER (annotated), fixture_set_up, func, fixture_tear_down)

@@ -33,17 +33,10 @@ make_article (const char *title,
               const char *body,
               const char *published)
 {
-  g_autoptr(DossierTextBuilder) builder = dossier_text_builder_new ();
-  DossierArticle *article = dossier_article_new ();
+  DossierArticle *article = test_make_article (title, "The Estmark Ledger", body);
 
-  article->title = g_strdup (title);
-  article->outlet = g_strdup ("The Estmark Ledger");
-  article->format = g_strdup ("text");
   if (published)
     dossier_date_parse (published, &article->published, &article->precision);
-  dossier_text_builder_add (builder, DOSSIER_REGION_HEADLINE, title, -1);
-  dossier_text_builder_add (builder, DOSSIER_REGION_PARAGRAPH, body, -1);
-  dossier_text_builder_finish (builder, article);
   return article;
 }
 
@@ -56,11 +49,8 @@ add (DossierStore *store,
   g_autoptr(DossierArticle) article = make_article (title, body, published);
   g_autofree char *raw = g_strdup_printf ("%s\n\n%s", title, body);
   g_autoptr(GBytes) bytes = g_bytes_new (raw, strlen (raw));
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
+  gint64 id = test_add_article (store, article, bytes, "fixture.txt");
 
-  g_assert_true (dossier_store_add_document (store, article, bytes, "fixture.txt", &id, &error));
-  g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
 }

@@ -33,16 +33,10 @@ static DossierArticle *
 make_article (const char *title,
               const char *body)
 {
-  g_autoptr(DossierTextBuilder) builder = dossier_text_builder_new ();
-  DossierArticle *article = dossier_article_new ();
+  DossierArticle *article = test_make_article (title, NULL, body);
 
-  article->title = g_strdup (title);
-  article->format = g_strdup ("text");
   article->published = g_strdup ("2024-06-20");
   article->precision = DOSSIER_PRECISION_DAY;
-  dossier_text_builder_add (builder, DOSSIER_REGION_HEADLINE, title, -1);
-  dossier_text_builder_add (builder, DOSSIER_REGION_PARAGRAPH, body, -1);
-  dossier_text_builder_finish (builder, article);
   return article;
 }
 
@@ -75,9 +69,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("dossier-suggestions-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.dossier", NULL);
-  f->store = dossier_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->store = test_open_workspace (f->dir, "test.dossier", &f->path);
   f->doc = add_extracted (f->store, STORY_TITLE, STORY_BODY);
 }
 
@@ -85,9 +77,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  test_close_workspace (&f->store, &f->dir);
   g_free (f->path);
 }
 

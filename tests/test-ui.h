@@ -3,6 +3,10 @@
 
 #include <adwaita.h>
 
+#include "dossier-core.h"
+#include "dossier-window.h"
+#include "test-common.h"
+
 /* Helpers shared by the display tests (suite "ui"): waiting for the main loop to reach a
  * state, and screenshots of what a widget drew. */
 
@@ -38,17 +42,25 @@ set_true (gpointer  instance,
   *flag = TRUE;
 }
 
-/* Lets queued work (idles, relayout, a frame) run. */
+/* Lets queued work (idles, relayout, a frame, a search entry's delay) run for @ms
+ * milliseconds. */
 static inline void
-settle (void)
+settle_for (int ms)
 {
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
+  gint64 until = g_get_monotonic_time () + ms * 1000;
 
   while (g_get_monotonic_time () < until)
     {
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (5000);
     }
+}
+
+/* Lets queued work (idles, relayout, a frame) run. */
+static inline void
+settle (void)
+{
+  settle_for (300);
 }
 
 /* The widget as drawn, once a frame has laid it out (a paintable made while a relayout is
@@ -61,7 +73,7 @@ save_screenshot (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", file, NULL);
-  int width, height;
+  int width = 0, height = 0;
 
   /* Let animations (a revealer sliding, an entry row's title moving up) end. */
   settle ();
@@ -89,11 +101,11 @@ save_screenshot (GtkWidget  *widget,
 }
 
 /* The visible toplevel window of @type (the last one, if several), or NULL. */
-static inline GtkWindow *
+static inline gpointer
 find_toplevel (GType type)
 {
   GList *toplevels = gtk_window_list_toplevels ();
-  GtkWindow *found = NULL;
+  gpointer found = NULL;
 
   for (GList *l = toplevels; l; l = l->next)
     if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
@@ -120,6 +132,36 @@ destroy_windows (void)
     gtk_window_destroy (l->data);
   g_list_free_full (toplevels, g_object_unref);
   settle ();
+}
+
+/* The main window on @store, @width by @height, shown and mapped; the settings it was given
+ * in *@settings. */
+static inline DossierWindow *
+open_window (DossierStore  *store,
+             int            width,
+             int            height,
+             GSettings    **settings)
+{
+  DossierWindow *window;
+
+  *settings = g_settings_new ("io.github.dossier.Dossier");
+  g_settings_set_int (*settings, "window-width", width);
+  g_settings_set_int (*settings, "window-height", height);
+  window = dossier_window_new (NULL, store, *settings);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (mapped, window);
+  return window;
+}
+
+/* Checks that nothing holds @store any more (call destroy_windows () first), then removes
+ * @dir, the temporary folder that held the workspace, and frees it. */
+static inline void
+finalize_workspace (DossierStore *store,
+                    char         *dir)
+{
+  g_assert_finalize_object (store);
+  test_rm_rf (dir);
+  g_free (dir);
 }
 
 /* GTK and libadwaita, with the app's style sheet: AdwApplication loads it, and the tests have

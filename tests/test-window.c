@@ -9,6 +9,7 @@
 #include "dossier-event-dialog.h"
 #include "dossier-window.h"
 #include "test-common.h"
+#include "test-ui.h"
 
 typedef struct {
   char          *dir;
@@ -16,25 +17,6 @@ typedef struct {
   GSettings     *settings;
   DossierWindow *window;
 } Fixture;
-
-static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static gboolean
-mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
 
 static gboolean
 import_done (gpointer data)
@@ -72,19 +54,6 @@ wait_for_n_items (GListModel *model,
   wait_for (has_n_items, &count);
 }
 
-/* Lets queued work (idles, relayout, a frame) run. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-}
-
 /* The library is read in a worker (when the window opens, after an import) and shown after
  * the first frame: waits for it, then for the work that sets off (the frames that lay out the
  * list and the shown document, the panel's rows), which a sanitizer build stretches. */
@@ -98,55 +67,12 @@ wait_for_library (DossierWindow *window)
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("screenshot-%s.png", name);
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", file, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  /* Right after a view changes, the window may not have been laid out and drawn yet (a
-   * sanitizer build or a loaded machine is slower): let it draw, then take it again. */
-  for (guint tries = 0; node == NULL && tries < 50; tries++)
-    {
-      settle ();
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
   f->dir = test_make_tmpdir ();
-  path = g_build_filename (f->dir, "ui.dossier", NULL);
-  f->store = dossier_store_open (path, &error);
-  g_assert_no_error (error);
-  f->settings = g_settings_new ("io.github.dossier.Dossier");
-  g_settings_set_int (f->settings, "window-width", 1200);
-  g_settings_set_int (f->settings, "window-height", 800);
-  f->window = dossier_window_new (NULL, f->store, f->settings);
-  gtk_window_present (GTK_WINDOW (f->window));
-  wait_for (mapped, f->window);
+  f->store = test_open_workspace (f->dir, "ui.dossier", NULL);
+  f->window = open_window (f->store, 1200, 800, &f->settings);
   wait_for_library (f->window);
 }
 
@@ -154,18 +80,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  destroy_windows ();
   g_clear_object (&f->settings);
-  g_assert_finalize_object (f->store);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
+  finalize_workspace (f->store, f->dir);
 }
 
 static char *
@@ -390,12 +307,9 @@ select_text (Fixture    *f,
   DossierDocumentView *view = dossier_window_get_document_view (f->window);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_document_view_get_text_view (view));
   const char *text = dossier_document_get_text (dossier_document_view_get_document (view));
-  const char *found = strstr (text, needle);
   GtkTextIter a, b;
 
-  g_assert_nonnull (found);
-  *start = (guint) g_utf8_pointer_to_offset (text, found);
-  *end = *start + (guint) g_utf8_strlen (needle, -1);
+  test_find_passage (text, needle, start, end);
   gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) *start);
   gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) *end);
   gtk_text_buffer_select_range (buffer, &a, &b);
@@ -1105,18 +1019,6 @@ entities_read (gpointer data)
   return !dossier_entity_sidebar_is_loading (data);
 }
 
-static gint64
-entity_id (Fixture    *f,
-           const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = dossier_store_find_entity (f->store, name, -1, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
 /* Code point offset of @needle in the shown document's text. */
 static guint
 shown_offset_of (Fixture    *f,
@@ -1124,10 +1026,10 @@ shown_offset_of (Fixture    *f,
 {
   DossierDocumentView *view = dossier_window_get_document_view (f->window);
   const char *text = dossier_document_get_text (dossier_document_view_get_document (view));
-  const char *found = strstr (text, needle);
+  guint start, end;
 
-  g_assert_nonnull (found);
-  return (guint) g_utf8_pointer_to_offset (text, found);
+  test_find_passage (text, needle, &start, &end);
+  return start;
 }
 
 /* The right-click gestures of the rows shown under @widget, in the order of the rows. */
@@ -1183,10 +1085,10 @@ test_entity_sidebar (Fixture *f, gconstpointer data)
   wait_for (entities_read, sidebar);
   settle ();
 
-  araghchi = entity_id (f, "Abbas Araghchi");
-  vienna = entity_id (f, "Vienna");
-  geneva = entity_id (f, "Geneva");
-  iaea = entity_id (f, "International Atomic Energy Agency");
+  araghchi = test_find_entity (f->store, "Abbas Araghchi");
+  vienna = test_find_entity (f->store, "Vienna");
+  geneva = test_find_entity (f->store, "Geneva");
+  iaea = test_find_entity (f->store, "International Atomic Energy Agency");
 
   row = dossier_entity_sidebar_describe (sidebar, araghchi);
   g_assert_nonnull (row);
@@ -1361,20 +1263,6 @@ respond (gpointer    dialog,
   g_signal_emit_by_name (button, "clicked");
   settle ();
   g_assert_false (gtk_widget_get_visible (kept));
-}
-
-/* The open dialog of @type, or NULL. */
-static gpointer
-find_toplevel (GType type)
-{
-  gpointer found = NULL;
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
 }
 
 static DossierEvent *
@@ -1641,7 +1529,7 @@ open_variants (Fixture *f)
   wait_for (entities_read, sidebar);
   settle ();
   g_assert_cmpuint (dossier_entity_sidebar_get_n_proposals (sidebar), ==, 1);
-  return entity_id (f, "Abbas Araghchi");
+  return test_find_entity (f->store, "Abbas Araghchi");
 }
 
 static guint
@@ -1661,6 +1549,7 @@ test_merge_banner_dismiss (Fixture *f, gconstpointer data)
   DossierEntitySidebar *sidebar = dossier_window_get_entity_sidebar (f->window);
   gint64 araghchi = open_variants (f);
   GtkButton *dismiss = find_button (GTK_WIDGET (sidebar), "_Dismiss", NULL, 0);
+  g_autofree char *row = NULL;
 
   g_assert_nonnull (dismiss);
   save_screenshot (GTK_WIDGET (f->window), "merge-banner");
@@ -1669,8 +1558,9 @@ test_merge_banner_dismiss (Fixture *f, gconstpointer data)
   /* The two stay two, and are not proposed again. */
   g_assert_cmpuint (n_proposals (f), ==, 0);
   g_assert_cmpuint (dossier_entity_sidebar_get_n_proposals (sidebar), ==, 0);
-  g_assert_cmpint (entity_id (f, "Abbas Araqchi"), !=, araghchi);
-  g_assert_nonnull (dossier_entity_sidebar_describe (sidebar, entity_id (f, "Abbas Araqchi")));
+  g_assert_cmpint (test_find_entity (f->store, "Abbas Araqchi"), !=, araghchi);
+  row = dossier_entity_sidebar_describe (sidebar, test_find_entity (f->store, "Abbas Araqchi"));
+  g_assert_nonnull (row);
 }
 
 static void
@@ -1693,7 +1583,7 @@ test_merge_banner_merge_and_split (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (merge, "clicked");
   wait_for (entities_read, sidebar);
   g_assert_cmpuint (n_proposals (f), ==, 0);
-  g_assert_cmpint (entity_id (f, "Abbas Araqchi"), ==, araghchi);
+  g_assert_cmpint (test_find_entity (f->store, "Abbas Araqchi"), ==, araghchi);
   row = dossier_entity_sidebar_describe (sidebar, araghchi);
   g_assert_nonnull (strstr (row, "Abbas Araqchi"));
   g_assert_nonnull (strstr (row, "in 2 documents"));
@@ -1717,7 +1607,7 @@ test_merge_banner_merge_and_split (Fixture *f, gconstpointer data)
   respond (dialog, "_Split Off");
   wait_for (entities_read, sidebar);
 
-  split_id = entity_id (f, "Abbas Araqchi");
+  split_id = test_find_entity (f->store, "Abbas Araqchi");
   g_assert_cmpint (split_id, !=, araghchi);
   split = dossier_store_get_entity (f->store, split_id, &error);
   g_assert_no_error (error);
@@ -1735,21 +1625,70 @@ test_merge_banner_merge_and_split (Fixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (f->window), "split-alias");
 }
 
+/* Opens "Merge Into…" for entity @id and types @name; returns the dialog. */
+static AdwMessageDialog *
+ask_merge_into (DossierEntitySidebar *sidebar,
+                gint64                id,
+                const char           *name)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "entity.merge-into", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), name);
+  return dialog;
+}
+
+/* "Merge Into…" from the entity's menu: the analyst names the entity to keep (here the
+ * proposal was dismissed first, so the merge is the analyst's own decision). */
+static void
+test_merge_into (Fixture *f, gconstpointer data)
+{
+  DossierEntitySidebar *sidebar = dossier_window_get_entity_sidebar (f->window);
+  gint64 araghchi = open_variants (f);
+  gint64 araqchi = test_find_entity (f->store, "Abbas Araqchi");
+  GtkButton *dismiss = find_button (GTK_WIDGET (sidebar), "_Dismiss", NULL, 0);
+  g_autofree char *row = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (araqchi, !=, araghchi);
+  g_assert_nonnull (dismiss);
+  g_signal_emit_by_name (dismiss, "clicked");
+  wait_for (entities_read, sidebar);
+  g_assert_cmpuint (n_proposals (f), ==, 0);
+
+  /* Naming the entity itself is refused, and changes nothing. */
+  dialog = ask_merge_into (sidebar, araqchi, "Abbas Araqchi");
+  respond (dialog, "_Merge");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is this entity"));
+  respond (dialog, "_Close");
+  g_assert_cmpint (test_find_entity (f->store, "Abbas Araqchi"), ==, araqchi);
+
+  /* Into the other spelling: one entity, its old name an alias, in both documents. */
+  dialog = ask_merge_into (sidebar, araqchi, "Abbas Araghchi");
+  wait_for (mapped, dialog);
+  settle ();
+  save_screenshot (GTK_WIDGET (dialog), "merge-into-dialog");
+  respond (dialog, "_Merge");
+  wait_for (entities_read, sidebar);
+  g_assert_cmpint (test_find_entity (f->store, "Abbas Araqchi"), ==, araghchi);
+  g_assert_null (dossier_entity_sidebar_describe (sidebar, araqchi));
+  row = dossier_entity_sidebar_describe (sidebar, araghchi);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (row, "Abbas Araqchi"));
+  g_assert_nonnull (strstr (row, "in 2 documents"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-  {
-    /* AdwApplication loads the app's CSS; the tests have no application, so do it here. */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-    gtk_css_provider_load_from_resource (css, "/io/github/dossier/Dossier/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  test_ui_init ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1772,6 +1711,7 @@ main (int   argc,
   ADD ("/timeline/edit-remove-event", test_edit_remove_event);
   ADD ("/entities/merge-banner-dismiss", test_merge_banner_dismiss);
   ADD ("/entities/merge-banner-merge-and-split", test_merge_banner_merge_and_split);
+  ADD ("/entities/merge-into", test_merge_into);
 
 #undef ADD
 

@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
+#include "dossier-completion-entry.h"
 #include "dossier-entity-sidebar.h"
+#include "dossier-error.h"
 
 /* Merges proposed at once in the banner; the rest come up as these are answered. */
 #define MAX_SHOWN_PROPOSALS 3
@@ -403,6 +405,7 @@ update_actions (DossierEntitySidebar *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.rename", has_entity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.set-kind", has_entity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.add-alias", has_entity);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.merge-into", has_entity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.split-alias",
                                  has_entity && item->alias_list[0] != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.reject", has_entity);
@@ -759,6 +762,67 @@ split_alias_action (GtkWidget  *widget,
               split_chosen);
 }
 
+/* This entity is the same as the one the analyst names: it is merged into that one, whose
+ * name stays; this one's name and aliases become its aliases. */
+static void
+merge_into_chosen (DossierEntitySidebar *self,
+                   gint64                id,
+                   const char           *name)
+{
+  g_autoptr(DossierEntity) entity = dossier_store_get_entity (self->store, id, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 keep;
+
+  if (entity == NULL)
+    return;
+  keep = dossier_store_find_entity (self->store, name, (int) entity->kind, &error);
+  if (keep == id && error == NULL)
+    g_set_error (&error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID,
+                 "“%s” is this entity: choose another one to merge it into", name);
+  if (error == NULL)
+    dossier_store_merge_entities (self->store, keep, id, &error);
+  entities_changed (self, error);
+}
+
+/* Suggestions for the entity to merge into: the others of the same kind, most mentioned
+ * first, as many as a completion list can usefully show. */
+#define MERGE_CANDIDATES 2000
+
+static void
+merge_into_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
+  DossierEntitySidebarItem *item = selected_item (self);
+  g_autoptr(GListStore) candidates = g_list_store_new (DOSSIER_TYPE_COMPLETION_ITEM);
+  GtkWidget *entry;
+
+  if (item == NULL)
+    return;
+  for (guint i = 0; i < self->rows->stats->len &&
+                    g_list_model_get_n_items (G_LIST_MODEL (candidates)) < MERGE_CANDIDATES; i++)
+    {
+      const DossierEntityStats *stats = self->rows->stats->pdata[i];
+      g_autoptr(DossierCompletionItem) candidate = NULL;
+      g_autofree char *detail = NULL;
+
+      if (stats->kind != item->kind || stats->id == item->id)
+        continue;
+      detail = g_strdup_printf ("%u in %u %s", stats->mentions, stats->documents,
+                                stats->documents == 1 ? "document" : "documents");
+      candidate = dossier_completion_item_new (stats->name, stats->name, detail,
+                                               (const char * const *) stats->aliases);
+      g_list_store_append (candidates, candidate);
+    }
+  entry = dossier_completion_entry_new ();
+  dossier_completion_entry_set_model (DOSSIER_COMPLETION_ENTRY (entry),
+                                      G_LIST_MODEL (candidates));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "Name of the entity to keep");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  ask_entity (self, "Merge Into Another Entity", "_Merge", entry, merge_into_chosen);
+}
+
 static void
 rename_action (GtkWidget  *widget,
                const char *action_name,
@@ -926,6 +990,7 @@ dossier_entity_sidebar_class_init (DossierEntitySidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "entity.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "entity.set-kind", "s", set_kind_action);
   gtk_widget_class_install_action (widget_class, "entity.add-alias", NULL, add_alias_action);
+  gtk_widget_class_install_action (widget_class, "entity.merge-into", NULL, merge_into_action);
   gtk_widget_class_install_action (widget_class, "entity.split-alias", NULL,
                                    split_alias_action);
   gtk_widget_class_install_action (widget_class, "entity.reject", NULL, reject_action);

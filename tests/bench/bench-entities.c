@@ -14,19 +14,11 @@
 #include "dossier-core.h"
 #include "dossier-store-private.h"
 #include "../test-common.h"
+#include "bench-common.h"
 
 #define N_DOCUMENTS 10000
 #define N_QUOTES 20000
 #define RUNS 5
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* Fills the workspace with SQL alone (the extractors are not what is measured).  The numbers
  * are hashed from the row number, so every run builds the same workspace. */
@@ -76,17 +68,6 @@ fill (DossierStore *store,
     g_error ("%s", error->message);
 }
 
-/* Processor time of this process, in ms: what the call costs whatever else the (shared)
- * machine is doing. */
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
-
 static double
 time_stats (DossierStore *store,
             gint64        document_id,
@@ -96,12 +77,12 @@ time_stats (DossierStore *store,
 {
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
-  double cpu_started = cpu_ms ();
+  double cpu_started = bench_cpu_ms (CLOCK_PROCESS_CPUTIME_ID);
   g_autoptr(GPtrArray) stats = dossier_store_list_entity_stats (store, document_id, filter, -1,
                                                                 &error);
   double ms = (g_get_monotonic_time () - started) / 1000.0;
 
-  *cpu = cpu_ms () - cpu_started;
+  *cpu = bench_cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_started;
   if (stats == NULL)
     g_error ("%s", error->message);
   *n = stats->len;
@@ -119,8 +100,8 @@ report (const char   *label,
 
   for (guint i = 0; i < RUNS; i++)
     runs[i] = time_stats (store, document_id, filter, &n, &cpu[i]);
-  qsort (runs, RUNS, sizeof (double), compare_doubles);
-  qsort (cpu, RUNS, sizeof (double), compare_doubles);
+  qsort (runs, RUNS, sizeof (double), bench_compare_doubles);
+  qsort (cpu, RUNS, sizeof (double), bench_compare_doubles);
   printf ("%-34s %6u entities  median %6.1f ms (min %6.1f, max %6.1f), processor %6.1f ms\n",
           label, n, runs[RUNS / 2], runs[0], runs[RUNS - 1], cpu[RUNS / 2]);
 }

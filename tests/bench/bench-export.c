@@ -14,19 +14,11 @@
 #include "dossier-article-gen.h"
 #include "dossier-core.h"
 #include "dossier-export.h"
+#include "bench-common.h"
 
 #define N_DOCUMENTS 200
 #define RUNS 3
 #define BUDGET_SECONDS 1.0
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
 
 /* N_DOCUMENTS articles, and @n annotations spread evenly over them: every kind, speakers,
  * sources, tags and notes (some with characters every format must escape). */
@@ -93,7 +85,7 @@ failed:
 static double
 median (double *values)
 {
-  qsort (values, RUNS, sizeof *values, compare_doubles);
+  qsort (values, RUNS, sizeof *values, bench_compare_doubles);
   return values[RUNS / 2];
 }
 

@@ -13,6 +13,7 @@
 #include "dossier-import-batch.h"
 #include "dossier-import.h"
 #include "dossier-store.h"
+#include "bench-common.h"
 
 /*
  * Imports synthetic articles into a fresh workspace as `dossier-cli import` does
@@ -81,16 +82,7 @@ typedef struct {
   guint  n;
 } Stats;
 
-/* Nearest-rank percentiles of @values (sorted in place). */
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
+/* The nearest-rank percentile @p of @sorted. */
 static double
 percentile (const double *sorted,
             guint         n,
@@ -118,7 +110,7 @@ compute_stats (GArray *queries,
   stats.n = values->len;
   if (values->len == 0)
     return stats;
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, bench_compare_doubles);
   stats.p50 = percentile (&g_array_index (values, double, 0), values->len, 50);
   stats.p95 = percentile (&g_array_index (values, double, 0), values->len, 95);
   stats.max = g_array_index (values, double, values->len - 1);

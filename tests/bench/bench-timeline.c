@@ -11,17 +11,9 @@
 
 #include "dossier-core.h"
 #include "dossier-timeline-view.h"
+#include "bench-common.h"
 
 #define BUDGET_MS 16.0
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
 
 /* Events from 2000 to 2025, a fifth of them in 2024, of every precision. */
 static GPtrArray *
@@ -160,17 +152,16 @@ main (int   argc,
           g_array_append_val (times, t);
           g_array_append_val (renders, render_ms);
         }
-      g_array_sort (times, compare_doubles);
-      g_array_sort (renders, compare_doubles);
+      g_array_sort (times, bench_compare_doubles);
+      g_array_sort (renders, bench_compare_doubles);
       g_print ("%-18s %8u %10.2f %8.3f %8.3f %10.3f %10.3f\n", levels[l].name,
                dossier_timeline_view_get_n_visible_markers (DOSSIER_TIMELINE_VIEW (view)),
                first_ms,
-               g_array_index (times, double, times->len / 2),
-               g_array_index (times, double, times->len - 1),
-               g_array_index (renders, double, renders->len / 2),
-               g_array_index (renders, double, renders->len - 1));
-      if (g_array_index (times, double, times->len / 2) +
-          g_array_index (renders, double, renders->len / 2) > BUDGET_MS)
+               bench_sorted_at (times, 50),
+               bench_sorted_at (times, 100),
+               bench_sorted_at (renders, 50),
+               bench_sorted_at (renders, 100));
+      if (bench_sorted_at (times, 50) + bench_sorted_at (renders, 50) > BUDGET_MS)
         over = TRUE;
     }
   gtk_window_destroy (GTK_WINDOW (window));
