@@ -768,6 +768,49 @@ test_reject (Fixture *f, gconstpointer data)
   g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND);
 }
 
+/* Undo of "not an entity": listed and suggested again, each mention with its old review. */
+static void
+test_reject_undo (Fixture *f, gconstpointer data)
+{
+  gint64 quill = test_find_entity (f->store, "Peder Quill");
+  g_autoptr(GPtrArray) before = mentions_of (f, quill, 0);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierMention *first;
+
+  g_assert_cmpuint (before->len, >=, 1);
+  first = g_ptr_array_index (before, 0);
+  g_assert_true (dossier_store_review_suggestion (f->store, DOSSIER_SUGGESTION_ENTITY, first->id,
+                                                  DOSSIER_REVIEW_CONFIRMED, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = mentions_of (f, quill, 0);
+
+  g_assert_true (dossier_store_reject_entity (f->store, quill, &error));
+  g_assert_true (dossier_store_restore_entity (f->store, quill, before, &error));
+  g_assert_no_error (error);
+  after = mentions_of (f, quill, 0);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    {
+      DossierMention *was = g_ptr_array_index (before, i);
+      DossierMention *now = g_ptr_array_index (after, i);
+
+      g_assert_cmpint (now->id, ==, was->id);
+      g_assert_cmpint (now->review, ==, was->review);
+    }
+  g_assert_cmpint (((DossierMention *) g_ptr_array_index (after, 0))->review, ==,
+                   DOSSIER_REVIEW_CONFIRMED);
+  g_assert_cmpint (query_int (f->store, "SELECT rejected FROM entity WHERE name = 'Peder Quill'"),
+                   ==, 0);
+  listed = stats (f, 0, NULL, -1);
+  g_assert_nonnull (find_stats (listed, "Peder Quill"));
+
+  g_assert_false (dossier_store_restore_entity (f->store, 999999, before, &error));
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_NOT_FOUND);
+}
+
 /* Events */
 
 static void
@@ -1230,6 +1273,7 @@ main (int   argc,
   ADD ("/entities/aliases", test_aliases);
   ADD ("/entities/split", test_split);
   ADD ("/entities/reject", test_reject);
+  ADD ("/entities/reject-undo", test_reject_undo);
   ADD ("/entities/events/add", test_add_event);
   ADD ("/entities/events/update-remove", test_update_remove_event);
   ADD ("/entities/events/analyst-events-survive", test_analyst_events_survive);

@@ -528,6 +528,45 @@ test_import_files_extracts (Fixture *f, gconstpointer data)
 
 /* A document whose write fails half-way (here a trigger refuses its mentions) leaves
  * nothing behind, and the others of the same batch are still imported. */
+/* Whether "Tomas Ellery" and "Tomas Elery" are proposed for a merge. */
+static gboolean
+ellery_proposed (DossierStore *store,
+                 gint64       *keep,
+                 gint64       *other)
+{
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GError) error = NULL;
+
+  proposals = dossier_store_list_merge_proposals (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      DossierMergeProposal *p = g_ptr_array_index (proposals, i);
+
+      if (g_strcmp0 (p->name, "Tomas Ellery") == 0 && g_strcmp0 (p->other_name, "Tomas Elery") == 0)
+        {
+          *keep = p->entity_id;
+          *other = p->other_id;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* An entity the analyst rejected ("not an entity") is not proposed for a merge. */
+static void
+test_merge_proposals_skip_rejected (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 keep = 0, other = 0;
+
+  add_extracted (f->store, OTHER_TITLE, OTHER_BODY);
+  g_assert_true (ellery_proposed (f->store, &keep, &other));
+  g_assert_true (dossier_store_reject_entity (f->store, other, &error));
+  g_assert_no_error (error);
+  g_assert_false (ellery_proposed (f->store, &keep, &other));
+}
+
 static void
 test_import_failure_mid_batch (Fixture *f, gconstpointer data)
 {
@@ -697,6 +736,7 @@ main (int   argc,
   ADD ("/suggestions/update-keeps-reviews", test_update_keeps_reviews);
   ADD ("/suggestions/merge-proposals", test_merge_proposals);
   ADD ("/suggestions/import-files-extracts", test_import_files_extracts);
+  ADD ("/suggestions/merge-proposals-skip-rejected", test_merge_proposals_skip_rejected);
   ADD ("/suggestions/import-failure-mid-batch", test_import_failure_mid_batch);
   ADD ("/suggestions/import-batch-indexes", test_import_batch_indexes);
 #undef ADD

@@ -1066,6 +1066,7 @@ test_entity_sidebar (Fixture *f, gconstpointer data)
   g_autofree char *row = NULL;
   g_autoptr(GError) error = NULL;
   gint64 talks_id = 0, araghchi, vienna, geneva, iaea;
+  g_autoptr(AdwToast) toast = NULL;
 
   import_uris (f, uris);
   documents = dossier_store_list_documents (f->store, &error);
@@ -1183,12 +1184,29 @@ test_entity_sidebar (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (row, "Abbas Araghchi,"));
   g_clear_pointer (&row, g_free);
 
-  /* "Not an entity" from the row's menu: it leaves the list, and stays rejected. */
+  /* "Not an entity" from the row's menu: it leaves the list, and stays rejected; the
+   * toast's Undo brings it back once. */
   g_assert_true (dossier_entity_sidebar_select_entity (sidebar, iaea));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "entity.reject", NULL));
   wait_for (entities_read, sidebar);
   g_assert_null (dossier_entity_sidebar_describe (sidebar, iaea));
   g_assert_cmpint (dossier_entity_sidebar_get_selected (sidebar), ==, 0);
+  toast = dossier_entity_sidebar_get_undo_toast (sidebar);
+  g_assert_nonnull (toast);
+  /* Kept: the toast goes once its button is clicked, and is clicked again below. */
+  g_object_ref (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "is not an entity"));
+  g_signal_emit_by_name (toast, "button-clicked");
+  wait_for (entities_read, sidebar);
+  row = dossier_entity_sidebar_describe (sidebar, iaea);
+  g_assert_nonnull (row);
+  g_clear_pointer (&row, g_free);
+  /* Once only: a second click changes nothing. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_true (dossier_entity_sidebar_select_entity (sidebar, iaea));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "entity.reject", NULL));
+  wait_for (entities_read, sidebar);
+  g_assert_null (dossier_entity_sidebar_describe (sidebar, iaea));
 
   /* Change Kind: Geneva becomes an organisation. */
   g_assert_true (dossier_entity_sidebar_select_entity (sidebar, geneva));

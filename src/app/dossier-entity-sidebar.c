@@ -322,6 +322,7 @@ struct _DossierEntitySidebar
   gint64                document_id;
   gint64                selected_id;
   gboolean              stale;         /* to read again when next shown */
+  AdwToast             *undo_toast;    /* weak: the last "not an entity" toast */
 };
 
 G_DEFINE_FINAL_TYPE (DossierEntitySidebar, dossier_entity_sidebar, GTK_TYPE_WIDGET)
@@ -859,6 +860,24 @@ set_kind_action (GtkWidget  *widget,
   entities_changed (self, error);
 }
 
+/* Undo on the toast: the entity the toast tells of is back, its mentions as they were. */
+static void
+undo_reject_clicked_cb (AdwToast             *toast,
+                        DossierEntitySidebar *self)
+{
+  GPtrArray *mentions = g_object_get_data (G_OBJECT (toast), "mentions");
+  gint64 *id = g_object_get_data (G_OBJECT (toast), "entity-id");
+  g_autoptr(GError) error = NULL;
+
+  if (mentions == NULL || id == NULL)
+    return;
+  dossier_store_restore_entity (self->store, *id, mentions, &error);
+  /* Once only. */
+  g_object_set_data (G_OBJECT (toast), "mentions", NULL);
+  entities_changed (self, error);
+}
+
+/* "Not an Entity": rejected at once, with Undo in a toast (in the window's overlay). */
 static void
 reject_action (GtkWidget  *widget,
                const char *action_name,
@@ -866,12 +885,37 @@ reject_action (GtkWidget  *widget,
 {
   DossierEntitySidebar *self = DOSSIER_ENTITY_SIDEBAR (widget);
   DossierEntitySidebarItem *item = selected_item (self);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GPtrArray) mentions = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  gint64 *id;
 
   if (item == NULL)
     return;
-  dossier_store_reject_entity (self->store, item->id, &error);
-  entities_changed (self, error);
+  mentions = dossier_store_list_entity_mentions (self->store, item->id, 0, &error);
+  if (mentions == NULL || !dossier_store_reject_entity (self->store, item->id, &error))
+    {
+      entities_changed (self, error);
+      return;
+    }
+  title = g_strdup_printf ("“%s” is not an entity", item->title);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, "_Undo");
+  id = g_new (gint64, 1);
+  *id = item->id;
+  g_object_set_data_full (G_OBJECT (toast), "entity-id", id, g_free);
+  g_object_set_data_full (G_OBJECT (toast), "mentions", g_steal_pointer (&mentions),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_reject_clicked_cb), self,
+                           0);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+  entities_changed (self, NULL);
 }
 
 static void
@@ -932,6 +976,7 @@ dossier_entity_sidebar_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->proposals, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dossier_entity_sidebar_parent_class)->dispose (object);
@@ -1147,4 +1192,11 @@ dossier_entity_sidebar_get_filter_entry (DossierEntitySidebar *self)
 {
   g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), NULL);
   return self->filter_entry;
+}
+
+AdwToast *
+dossier_entity_sidebar_get_undo_toast (DossierEntitySidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_SIDEBAR (self), NULL);
+  return self->undo_toast;
 }

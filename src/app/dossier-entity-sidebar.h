@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "dossier-store.h"
 
@@ -43,5 +43,7 @@ char      *dossier_entity_sidebar_describe      (DossierEntitySidebar *self,
                                                  gint64                id);
 guint      dossier_entity_sidebar_get_n_proposals (DossierEntitySidebar *self);
 GtkSearchEntry *dossier_entity_sidebar_get_filter_entry (DossierEntitySidebar *self);
+/* For tests: the last "not an entity" toast while it shows, or NULL. */
+AdwToast       *dossier_entity_sidebar_get_undo_toast (DossierEntitySidebar *self);
 
 G_END_DECLS

@@ -1090,6 +1090,44 @@ dossier_store_reject_entity (DossierStore  *self,
 }
 
 gboolean
+dossier_store_restore_entity (DossierStore  *self,
+                              gint64         id,
+                              GPtrArray     *mentions,
+                              GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (mentions != NULL, FALSE);
+
+  if (!dossier_store_begin_write (self, error))
+    return FALSE;
+  if (!dossier_store_read_entity (self, id, NULL, NULL, error) ||
+      !run_with_id (self, "UPDATE entity SET rejected = 0 WHERE id = ?", id,
+                    "restoring the entity", error))
+    goto fail;
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const DossierMention *mention = g_ptr_array_index (mentions, i);
+      sqlite3_stmt *stmt = dossier_store_statement (self,
+        "UPDATE mention SET status = ? WHERE id = ? AND entity_id = ?", error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, dossier_review_to_string (mention->review), -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, mention->id);
+      sqlite3_bind_int64 (stmt, 3, id);
+      if (!dossier_store_step_done (self, stmt, "restoring mentions", error))
+        goto fail;
+    }
+  if (dossier_store_commit_write (self, error))
+    return TRUE;
+
+fail:
+  dossier_store_rollback_write (self);
+  return FALSE;
+}
+
+gboolean
 dossier_store_forget_rejected_entity (DossierStore  *self,
                                       gint64        *id,
                                       GError       **error)

@@ -980,6 +980,8 @@ dossier_store_list_merge_proposals (DossierStore  *self,
     "SELECT a.id, a.name, b.id, b.name, a.kind FROM entity a"
     " JOIN entity b ON b.variant_key = a.variant_key AND b.kind = a.kind AND b.id > a.id"
     " WHERE a.variant_key IS NOT NULL AND a.variant_key <> ''"
+    /* Not an entity at all, as the analyst said: nothing to merge. */
+    " AND a.rejected = 0 AND b.rejected = 0"
     " AND NOT EXISTS (SELECT 1 FROM merge_dismissal d"
     "                 WHERE d.entity_id = a.id AND d.other_id = b.id)"
     " ORDER BY a.name COLLATE NOCASE, a.id, b.id", error);

@@ -477,6 +477,13 @@ gboolean      dossier_store_split_alias     (DossierStore       *self,
 gboolean      dossier_store_reject_entity   (DossierStore       *self,
                                              gint64              id,
                                              GError            **error);
+/* Undoes dossier_store_reject_entity(): the entity is listed and suggested again, and
+ * @mentions (DossierMention, as dossier_store_list_entity_mentions() listed them before the
+ * rejection) get back their review. */
+gboolean      dossier_store_restore_entity  (DossierStore       *self,
+                                             gint64              id,
+                                             GPtrArray          *mentions,
+                                             GError            **error);
 
 /* Events the analyst dates by hand.  Their origin is the analyst and they count as
  * confirmed: re-extraction and document updates never remove them. */
