@@ -14,9 +14,9 @@
  * Entity mentions live in `mention`, dated events in `event` (their entities are those
  * mentioned in their sentence), quotes are annotations of kind quote.  Each row made by
  * extraction has origin 'auto' and starts as 'suggested'; confirming or rejecting it changes
- * only its status (annotation.review for quotes).  Re-extraction deletes the pending rows of the document
- * and inserts what the extractors find now, except where a reviewed row already covers the
- * same words: a rejected suggestion is never proposed again.
+ * only its status (annotation.review for quotes).  Re-extraction deletes the pending rows of
+ * the document and inserts what the extractors find now, except where a reviewed row already
+ * covers the same words: a rejected suggestion is never proposed again.
  */
 
 static const char * const review_names[] = {
@@ -551,6 +551,7 @@ prepare_quote (DossierStore              *self,
 {
   PendingQuote row = { { 0, }, 0, 0, quote->cue };
   gboolean taken = FALSE;
+  gboolean ok = FALSE;
   guint context;
 
   if (!valid_span (pos, quote->start, quote->end))
@@ -562,31 +563,32 @@ prepare_quote (DossierStore              *self,
     return TRUE;
   row.selector.start = quote->start;
   row.selector.end = quote->end;
-  /* From here on @quotes owns the selector's strings. */
-  g_array_append_val (quotes, row);
 
   if (!fresh && !quote_taken (self, document_id, quote->start, quote->end, row.selector.exact,
                               &taken, error))
-    return FALSE;
+    goto out;
   if (taken)
     {
-      g_array_set_size (quotes, quotes->len - 1);
-      return TRUE;
+      ok = TRUE;
+      goto out;
     }
-
   if (quote->speaker != NULL)
     {
       row.speaker_id = speaker_entity (extraction, quote, entity_ids);
       if (row.speaker_id == 0 &&
           !resolve_entity (self, quote->speaker, DOSSIER_ENTITY_PERSON, NULL, &row.speaker_id,
                            error))
-        return FALSE;
+        goto out;
     }
   if (quote->outlet != NULL && !outlet_source (self, quote->outlet, &row.source_id, error))
-    return FALSE;
-  g_array_index (quotes, PendingQuote, quotes->len - 1).speaker_id = row.speaker_id;
-  g_array_index (quotes, PendingQuote, quotes->len - 1).source_id = row.source_id;
+    goto out;
+  /* @quotes owns the selector's strings from here on. */
+  g_array_append_val (quotes, row);
   return TRUE;
+
+out:
+  dossier_selector_clear (&row.selector);
+  return ok;
 }
 
 typedef struct {

@@ -141,12 +141,15 @@ typedef void (*DossierRowBinder) (sqlite3_stmt *stmt,
                                   guint         row,
                                   gpointer      data);
 
+/* Rows a multi-row INSERT writes per statement at most. */
+#define DOSSIER_ROWS_PER_INSERT 16
+
 /* The cached SQL texts of one multi-row INSERT, by number of rows. */
 typedef struct {
   const char *head;      /* "INSERT INTO t (a, b) VALUES" */
   const char *tuple;     /* "(?, ?)" */
   int         n_columns;
-  gsize       sql[17];   /* built once each, kept for the process */
+  gsize       sql[DOSSIER_ROWS_PER_INSERT + 1];  /* built once each, kept for the process */
 } DossierRowsInsert;
 
 #define DOSSIER_ROWS_INSERT_INIT(head, tuple, n_columns) { head, tuple, n_columns, { 0, } }

@@ -944,11 +944,9 @@ dossier_store_insert_rows (DossierStore       *self,
                            const char         *doing,
                            GError            **error)
 {
-  const guint per_statement = G_N_ELEMENTS (insert->sql) - 1;
-
   for (guint row = 0; row < n_rows;)
     {
-      guint n = MIN (n_rows - row, per_statement);
+      guint n = MIN (n_rows - row, DOSSIER_ROWS_PER_INSERT);
       sqlite3_stmt *stmt = dossier_store_statement (self, rows_sql (insert, n), error);
 
       if (stmt == NULL)
