@@ -388,6 +388,66 @@ test_analyst_quote_not_suggested_again (Fixture *f, gconstpointer data)
                        "The ferries will sail again within a week"));
 }
 
+/* The suggested quote's row as it stands, every column the analyst could lose. */
+static char *
+quote_row (DossierStore *store,
+           gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = dossier_store_statement (store,
+    "SELECT printf ('%d-%d %s|%s|%s|%s|%s|%s|%s', a.start_offset, a.end_offset, a.kind,"
+    " a.origin, a.review, coalesce (e.name, '-'), coalesce (s.name, '-'), coalesce (a.cue, '-'),"
+    " a.exact) FROM annotation a LEFT JOIN entity e ON e.id = a.speaker_id"
+    " LEFT JOIN source s ON s.id = a.source_id WHERE a.id = ?", &error);
+  char *row = NULL;
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    row = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return row;
+}
+
+/* Annotating inside a suggested quote leaves the suggestion, its speaker and its outlet as
+ * they were; taking the annotation back (what Undo does) leaves it unchanged too. */
+static void
+test_annotation_keeps_suggestion (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) list = suggestions (f, FALSE);
+  DossierSuggestion *quote = get (list, DOSSIER_SUGGESTION_QUOTE,
+                                  "The ferries will sail again within a week");
+  g_autofree char *before = quote_row (f->store, quote->id);
+  DossierAnnotationKind kinds[] = {
+    DOSSIER_ANNOTATION_HIGHLIGHT, DOSSIER_ANNOTATION_QUOTE, DOSSIER_ANNOTATION_CLAIM,
+    DOSSIER_ANNOTATION_NOTE,
+  };
+
+  g_assert_nonnull (strstr (before, "|auto|suggested|Tomas Ellery|IRNA|"));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      DossierAnnotationFields fields = { 0, };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *during = NULL, *after = NULL;
+      gint64 id;
+
+      fields.kind = kinds[i];
+      if (kinds[i] == DOSSIER_ANNOTATION_QUOTE || kinds[i] == DOSSIER_ANNOTATION_CLAIM)
+        fields.speaker = "Mara Ostrand";
+      /* Part of the suggestion, then all of it. */
+      id = dossier_store_add_annotation (f->store, f->doc, quote->start + 4 * (i % 2),
+                                         quote->end - 2 * (i % 2), &fields, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      during = quote_row (f->store, quote->id);
+      g_assert_cmpstr (during, ==, before);
+      g_assert_true (dossier_store_remove_annotation (f->store, id, &error));
+      g_assert_no_error (error);
+      after = quote_row (f->store, quote->id);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
 static void
 test_update_keeps_reviews (Fixture *f, gconstpointer data)
 {
@@ -734,6 +794,7 @@ main (int   argc,
   ADD ("/suggestions/review-survives-reextract", test_review_survives_reextract);
   ADD ("/suggestions/analyst-quote-not-suggested-again", test_analyst_quote_not_suggested_again);
   ADD ("/suggestions/update-keeps-reviews", test_update_keeps_reviews);
+  ADD ("/suggestions/annotation-keeps-suggestion", test_annotation_keeps_suggestion);
   ADD ("/suggestions/merge-proposals", test_merge_proposals);
   ADD ("/suggestions/import-files-extracts", test_import_files_extracts);
   ADD ("/suggestions/merge-proposals-skip-rejected", test_merge_proposals_skip_rejected);

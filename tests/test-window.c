@@ -367,8 +367,8 @@ test_annotate_highlight_and_quote (Fixture *f, gconstpointer data)
   g_assert_false (dossier_document_view_is_marked (view, end + 5, DOSSIER_ANNOTATION_HIGHLIGHT));
   g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 2);
 
-  /* A quote opens the form; speaker and outlet typed there reach the store, and the quote
-   * takes the place of the suggestion over the same words. */
+  /* A quote opens the form; speaker and outlet typed there reach the store.  The suggestion
+   * over the same words stays, with its speaker and outlet, for the analyst to review. */
   select_text (f, "We waited ten years for this", &q_start, &q_end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.annotate", "s",
                                              "quote"));
@@ -398,19 +398,36 @@ test_annotate_highlight_and_quote (Fixture *f, gconstpointer data)
   g_assert_cmpstr (quote->cue, ==, "said");
   g_assert_cmpuint (g_strv_length (quote->tags), ==, 2);
   g_assert_true (dossier_document_view_is_marked (view, q_start + 1, DOSSIER_ANNOTATION_QUOTE));
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 3);
+  {
+    g_autoptr(GPtrArray) pending = dossier_store_list_suggestions (f->store, quote->document_id,
+                                                                   FALSE, NULL);
+    guint quotes = 0;
+
+    for (guint i = 0; i < pending->len; i++)
+      {
+        DossierSuggestion *suggestion = pending->pdata[i];
+
+        if (suggestion->kind == DOSSIER_SUGGESTION_QUOTE)
+          {
+            quotes++;
+            g_assert_nonnull (strstr (suggestion->text, "We waited ten years for this"));
+          }
+      }
+    g_assert_cmpuint (quotes, ==, 1);
+  }
   /* The new annotation is the selected row. */
   g_assert_cmpint (dossier_annotation_panel_get_selected (panel), ==, quote->id);
 
-  /* The panel's filters. */
+  /* The panel's filters: the analyst's quote and the suggested one are quotes. */
   dossier_annotation_panel_set_filter (panel, DOSSIER_ANNOTATION_QUOTE, NULL, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 2);
   dossier_annotation_panel_set_filter (panel, -1, "ferry", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 1);
   dossier_annotation_panel_set_filter (panel, -1, NULL, "The Port Vell Courier");
   g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 1);
   dossier_annotation_panel_set_filter (panel, -1, NULL, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_annotation_panel_get_model (panel)), ==, 3);
   settle ();
   save_screenshot (GTK_WIDGET (f->window), "annotations");
 

@@ -1083,33 +1083,6 @@ bind_fields (sqlite3_stmt                  *stmt,
   sqlite3_bind_text (stmt, first + 5, fields->note ? fields->note : "", -1, SQLITE_TRANSIENT);
 }
 
-/* The analyst's own quote or claim takes the place of the quotes extraction suggested over
- * the same words: one passage, one annotation. */
-static gboolean
-replace_suggestions (DossierStore           *self,
-                     gint64                  document_id,
-                     gint64                  id,
-                     DossierAnnotationKind   kind,
-                     guint                   start,
-                     guint                   end,
-                     GError                **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (kind != DOSSIER_ANNOTATION_QUOTE && kind != DOSSIER_ANNOTATION_CLAIM)
-    return TRUE;
-  stmt = dossier_store_statement (self,
-    "DELETE FROM annotation WHERE document_id = ?1 AND start_offset < ?3 AND end_offset > ?2"
-    " AND origin = 'auto' AND review = 'suggested' AND id <> ?4", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_int64 (stmt, 2, start);
-  sqlite3_bind_int64 (stmt, 3, end);
-  sqlite3_bind_int64 (stmt, 4, id);
-  return dossier_store_step_done (self, stmt, "replacing a suggestion", error);
-}
-
 gint64
 dossier_store_add_annotation (DossierStore                   *self,
                               gint64                          document_id,
@@ -1163,9 +1136,9 @@ dossier_store_add_annotation (DossierStore                   *self,
   if (!dossier_store_step_done (self, stmt, "saving the annotation", error))
     goto fail;
   id = sqlite3_last_insert_rowid (dossier_store_get_db (self));
-  if (!set_tags (self, id, fields->tags, error) ||
-      !replace_suggestions (self, document_id, id, fields->kind, start, end, error) ||
-      !dossier_store_commit_write (self, error))
+  /* Suggestions over the same words stay as they are: they carry the speaker and outlet
+   * extraction found, and only the analyst's review (confirm, reject) changes them. */
+  if (!set_tags (self, id, fields->tags, error) || !dossier_store_commit_write (self, error))
     goto fail;
   g_debug ("annotation %" G_GINT64_FORMAT " on document %" G_GINT64_FORMAT " [%u, %u)", id,
            document_id, start, end);
