@@ -1189,6 +1189,8 @@ import_done_cb (GObject      *source,
 
   if (results == NULL)
     {
+      /* The files reported before the workspace failed are stored: show them. */
+      dossier_window_reload (self);
       show_error (self, "Import Failed", error->message);
       g_signal_emit (self, signals[IMPORT_FINISHED], 0);
       return;

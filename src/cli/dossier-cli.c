@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -127,20 +129,25 @@ parse_id (const char *command,
 /* import */
 
 typedef struct {
-  char **args;   /* the file names as given on the command line */
-  gboolean json;
+  char        **args;     /* the file names as given on the command line */
+  gboolean      json;
+  JsonBuilder  *builder;  /* --json: the array of the files reported so far */
+  guint         counts[3];
 } ImportOutput;
 
+/* Called once the file's document is committed (or it failed): only then is it reported. */
 static void
 import_progress_cb (guint                      done,
                     guint                      total,
                     const DossierImportResult *result,
                     gpointer                   user_data)
 {
+  static const char *status_names[] = { "imported", "duplicate", "failed" };
   ImportOutput *output = user_data;
   const char *arg = output->args[done - 1];
   const char *reason = result->message;
 
+  output->counts[result->status]++;
   /* Messages name the file by its base name; say it as given on the command line. */
   if (reason != NULL && g_str_has_prefix (reason, result->name) &&
       reason[strlen (result->name)] == ':')
@@ -148,13 +155,78 @@ import_progress_cb (guint                      done,
 
   if (result->status == DOSSIER_IMPORT_FAILED)
     g_printerr ("dossier-cli: %s: %s\n", arg, reason);
-  else if (output->json)
-    return;
+  if (output->json)
+    {
+      JsonBuilder *builder = output->builder;
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "file", arg);
+      add_string_member (builder, "status", status_names[result->status]);
+      json_builder_set_member_name (builder, "id");
+      if (result->id != 0)
+        json_builder_add_int_value (builder, result->id);
+      else
+        json_builder_add_null_value (builder);
+      add_string_member (builder, "title", result->title);
+      add_string_member (builder, "error", result->status == DOSSIER_IMPORT_FAILED
+                                             ? result->message : NULL);
+      json_builder_set_member_name (builder, "truncated");
+      json_builder_add_boolean_value (builder, result->truncated);
+      json_builder_end_object (builder);
+    }
   else if (result->status == DOSSIER_IMPORT_DUPLICATE)
     g_print ("%s: skipped, %s\n", arg, reason);
-  else
+  else if (result->status == DOSSIER_IMPORT_IMPORTED)
     g_print ("%s: imported as document %" G_GINT64_FORMAT " “%s”%s\n", arg, result->id,
              result->title, result->truncated ? " (part of the page was dropped)" : "");
+  /* Out at once, not when a pipe's buffer fills: the line says the document is stored. */
+  fflush (stdout);
+}
+
+/*
+ * Ctrl+C and SIGTERM stop an import between files: what was written is committed and
+ * reported, then the command exits.  The signals are taken by a thread of their own with
+ * sigwait() (blocked everywhere else), so cancelling is not done from a signal handler.  A
+ * second signal ends the process at once; the workspace is safe from that too (every commit
+ * is whole, and nothing uncommitted was reported).
+ */
+typedef struct {
+  GCancellable *cancellable;
+  sigset_t      signals;
+  int           received;
+} Interrupt;
+
+static gpointer
+interrupt_thread (gpointer data)
+{
+  Interrupt *interrupt = data;
+
+  for (;;)
+    {
+      int signo = 0;
+
+      if (sigwait (&interrupt->signals, &signo) != 0)
+        continue;
+      if (g_atomic_int_get (&interrupt->received) != 0)
+        _exit (128 + signo);
+      g_atomic_int_set (&interrupt->received, signo);
+      g_cancellable_cancel (interrupt->cancellable);
+    }
+  return NULL;
+}
+
+static void
+catch_interrupts (Interrupt *interrupt)
+{
+  interrupt->cancellable = g_cancellable_new ();
+  sigemptyset (&interrupt->signals);
+  sigaddset (&interrupt->signals, SIGINT);
+  sigaddset (&interrupt->signals, SIGTERM);
+  sigaddset (&interrupt->signals, SIGHUP);
+  /* Before any other thread starts, so that they all inherit the mask. */
+  pthread_sigmask (SIG_BLOCK, &interrupt->signals, NULL);
+  /* Lives as long as the process, like the signals it waits for. */
+  g_thread_unref (g_thread_new ("dossier-interrupt", interrupt_thread, interrupt));
 }
 
 static int
@@ -171,15 +243,17 @@ run_import (const char *workspace,
       "Treat every file as FORMAT: auto (the default), text or html", "FORMAT" },
     { NULL }
   };
-  static const char *status_names[] = { "imported", "duplicate", "failed" };
+  /* Static: the interrupt thread may outlive this function. */
+  static Interrupt interrupt;
   g_autoptr(DossierStore) store = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *format_owned = NULL;
   DossierFormat format = DOSSIER_FORMAT_AUTO;
-  ImportOutput output;
-  guint counts[3] = { 0, 0, 0 };
+  ImportOutput output = { NULL, };
+  guint reported, signo;
   int status;
 
   if ((status = parse_command_line (command, entries, &argc, &argv)) >= 0)
@@ -201,6 +275,7 @@ run_import (const char *workspace,
       g_printerr ("dossier-cli import: no files given\nTry 'dossier-cli import --help'.\n");
       return EXIT_USAGE;
     }
+  catch_interrupts (&interrupt);
   if ((store = open_workspace (workspace)) == NULL)
     return EXIT_FAILED;
 
@@ -208,50 +283,35 @@ run_import (const char *workspace,
     g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
   output.args = argv + 1;
   output.json = json;
-  results = dossier_import_files (store, (GFile **) files->pdata, files->len, format,
-                                  import_progress_cb, &output, NULL, &error);
-  if (results == NULL)
+  if (json)
     {
-      print_error (error->message);
-      return EXIT_FAILED;
+      output.builder = builder = json_builder_new ();
+      json_builder_begin_array (builder);
     }
-
-  for (guint i = 0; i < results->len; i++)
-    counts[((DossierImportResult *) results->pdata[i])->status]++;
+  results = dossier_import_files (store, (GFile **) files->pdata, files->len, format,
+                                  import_progress_cb, &output, interrupt.cancellable, &error);
+  if (results == NULL)
+    print_error (error->message);
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
 
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < results->len; i++)
-        {
-          DossierImportResult *result = results->pdata[i];
-
-          json_builder_begin_object (builder);
-          add_string_member (builder, "file", argv[i + 1]);
-          add_string_member (builder, "status", status_names[result->status]);
-          json_builder_set_member_name (builder, "id");
-          if (result->id != 0)
-            json_builder_add_int_value (builder, result->id);
-          else
-            json_builder_add_null_value (builder);
-          add_string_member (builder, "title", result->title);
-          add_string_member (builder, "error", result->status == DOSSIER_IMPORT_FAILED
-                                                 ? result->message : NULL);
-          json_builder_set_member_name (builder, "truncated");
-          json_builder_add_boolean_value (builder, result->truncated);
-          json_builder_end_object (builder);
-        }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
       print_json (root);
     }
-  g_printerr ("%u imported, %u already in the workspace, %u failed\n",
-              counts[DOSSIER_IMPORT_IMPORTED], counts[DOSSIER_IMPORT_DUPLICATE],
-              counts[DOSSIER_IMPORT_FAILED]);
-  return counts[DOSSIER_IMPORT_FAILED] ? EXIT_FAILED : EXIT_OK;
+  reported = output.counts[0] + output.counts[1] + output.counts[2];
+  g_printerr ("%u imported, %u already in the workspace, %u failed",
+              output.counts[DOSSIER_IMPORT_IMPORTED], output.counts[DOSSIER_IMPORT_DUPLICATE],
+              output.counts[DOSSIER_IMPORT_FAILED]);
+  if (reported < files->len)
+    g_printerr (", %u not imported (stopped before them)", files->len - reported);
+  g_printerr ("\n");
+  signo = (guint) g_atomic_int_get (&interrupt.received);
+  if (signo != 0)
+    return 128 + (int) signo;
+  return results == NULL || output.counts[DOSSIER_IMPORT_FAILED] ? EXIT_FAILED : EXIT_OK;
 }
 
 /* list */

@@ -6,9 +6,13 @@
 
 /* Documents written between commits: a commit per file would cost more than the file, and
  * a batch indexes its documents for search in one statement (see dossier-store.c).  A
- * failed write replays the batch one savepoint per document, so each stays atomic. */
+ * failed batch is written again one transaction per document, so each stays atomic and
+ * what fits is kept.  A file is reported (the progress callback) only once the commit that
+ * holds it is done, so a batch also closes after BATCH_USEC: on a slow disk or with large
+ * files the reports do not lag far behind the work. */
 #define BATCH_SIZE 500
 #define BATCH_BYTES (32 * 1024 * 1024)
+#define BATCH_USEC (1 * G_USEC_PER_SEC)
 
 void
 dossier_import_result_free (DossierImportResult *result)
@@ -110,24 +114,63 @@ store_one (DossierStore *store,
   return result;
 }
 
-/* Writes prepared[first, end) again, each in its own savepoint, after a fast batch was
- * spoiled: the documents that can be stored are, the one that failed says why. */
-static gboolean
-replay_batch (DossierStore  *store,
-              Prepared      *prepared,
-              guint          first,
-              guint          end,
-              GPtrArray     *results,
-              GError       **error)
+/* Writes prepared[first, end) again, each document in a transaction of its own, after a
+ * batch failed (a full disk, a constraint the checks did not foresee): the documents that
+ * can be stored are, each of the others says why. */
+static void
+write_one_by_one (DossierStore  *store,
+                  Prepared      *prepared,
+                  guint          first,
+                  guint          end,
+                  GPtrArray     *results)
 {
-  if (!dossier_store_begin_batch (store, error))
-    return FALSE;
   for (guint j = first; j < end; j++)
     {
       g_clear_pointer (&g_ptr_array_index (results, j), dossier_import_result_free);
       g_ptr_array_index (results, j) = store_one (store, &prepared[j]);
     }
-  return dossier_store_commit_batch (store, error);
+}
+
+/* Reports files [first, end), whose commit is done, and lets go of what was kept in case
+ * the batch had to be written again. */
+static void
+acknowledge (Prepared              *prepared,
+             guint                  first,
+             guint                  end,
+             guint                  n_files,
+             GPtrArray             *results,
+             DossierImportProgress  progress,
+             gpointer               user_data)
+{
+  for (guint j = first; j < end; j++)
+    {
+      prepared_clear (&prepared[j]);
+      if (progress != NULL)
+        progress (j + 1, n_files, g_ptr_array_index (results, j), user_data);
+    }
+}
+
+/* Commits the open batch [first, end); when the commit fails, writes its documents again one
+ * by one.  Either way they are then reported. */
+static void
+close_batch (DossierStore          *store,
+             Prepared              *prepared,
+             guint                  first,
+             guint                  end,
+             guint                  n_files,
+             GPtrArray             *results,
+             DossierImportProgress  progress,
+             gpointer               user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_store_commit_batch (store, &error))
+    {
+      g_debug ("import batch of %u files not saved (%s); writing them one by one",
+               end - first, error->message);
+      write_one_by_one (store, prepared, first, end, results);
+    }
+  acknowledge (prepared, first, end, n_files, results, progress, user_data);
 }
 
 GPtrArray *
@@ -147,6 +190,7 @@ dossier_import_files (DossierStore          *store,
   GThreadPool *pool;
   guint batch_first = 0, in_batch = 0, pushed = 0;
   gsize batch_bytes = 0;
+  gint64 batch_began = 0;
   gboolean batch_open = FALSE, ok = TRUE;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
@@ -158,10 +202,9 @@ dossier_import_files (DossierStore          *store,
   pool = g_thread_pool_new (prepare, &pipeline,
                             (int) CLAMP (g_get_num_processors () - 1, 1, 4), FALSE, NULL);
 
-  for (guint i = 0; i < n_files && ok; i++)
+  for (guint i = 0; i < n_files; i++)
     {
       DossierImportResult *result;
-      gboolean last;
 
       for (; pushed < n_files && pushed < i + PREPARE_AHEAD; pushed++)
         {
@@ -182,43 +225,41 @@ dossier_import_files (DossierStore          *store,
           batch_open = TRUE;
           batch_first = i;
           batch_bytes = 0;
+          in_batch = 0;
+          batch_began = g_get_monotonic_time ();
         }
 
       result = store_one (store, &prepared[i]);
       g_ptr_array_add (results, result);
       if (dossier_store_batch_is_spoiled (store))
         {
-          /* Rare (a full disk, a constraint the checks did not foresee): this batch again,
-           * one savepoint per document. */
           dossier_store_rollback_batch (store);
           batch_open = FALSE;
-          in_batch = 0;
-          if (!(ok = replay_batch (store, prepared, batch_first, i + 1, results, error)))
-            break;
-          result = g_ptr_array_index (results, i);
+          write_one_by_one (store, prepared, batch_first, i + 1, results);
+          acknowledge (prepared, batch_first, i + 1, n_files, results, progress, user_data);
+          continue;
         }
-      else if (result->status == DOSSIER_IMPORT_IMPORTED)
+      if (result->status == DOSSIER_IMPORT_IMPORTED)
         {
           in_batch++;
           batch_bytes += prepared[i].contents ? g_bytes_get_size (prepared[i].contents) : 0;
         }
 
       /* What a batch holds is kept until it is committed, in case it has to be written
-       * again: batches are bounded in documents and in bytes. */
-      last = i + 1 == n_files;
-      if (batch_open && (in_batch >= BATCH_SIZE || batch_bytes >= BATCH_BYTES || last))
+       * again: batches are bounded in documents, bytes and time. */
+      if (in_batch >= BATCH_SIZE || batch_bytes >= BATCH_BYTES || i + 1 == n_files ||
+          g_get_monotonic_time () - batch_began >= BATCH_USEC)
         {
           batch_open = FALSE;
-          in_batch = 0;
-          if (!(ok = dossier_store_commit_batch (store, error)))
-            break;
+          close_batch (store, prepared, batch_first, i + 1, n_files, results, progress,
+                       user_data);
         }
-      if (!batch_open)
-        for (guint j = batch_first; j <= i; j++)
-          prepared_clear (&prepared[j]);
-      if (progress != NULL)
-        progress (i + 1, n_files, result, user_data);
     }
+
+  /* Stopped early (cancelled): what was written is committed and reported. */
+  if (batch_open)
+    close_batch (store, prepared, batch_first, results->len, n_files, results, progress,
+                 user_data);
 
   /* Files not started yet are dropped; those being prepared are waited for. */
   g_thread_pool_free (pool, TRUE, TRUE);
@@ -228,12 +269,6 @@ dossier_import_files (DossierStore          *store,
   g_cond_clear (&pipeline.cond);
 
   if (!ok)
-    {
-      if (batch_open)
-        dossier_store_rollback_batch (store);
-      return NULL;
-    }
-  if (batch_open && !dossier_store_commit_batch (store, error))
     return NULL;
   return g_steal_pointer (&results);
 }

@@ -28,16 +28,20 @@ typedef struct {
 void dossier_import_result_free (DossierImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierImportResult, dossier_import_result_free)
 
-/* Called after each file, in the importing thread. */
+/* Called for each file in file order, in the importing thread, once the commit that holds
+ * it is done (no transaction is open then: a slow callback blocks no other writer).  An
+ * "imported" result reported here is in the workspace. */
 typedef void (*DossierImportProgress) (guint                      done,
                                        guint                      total,
                                        const DossierImportResult *result,
                                        gpointer                   user_data);
 
 /* Imports @files into @store, committing in batches; each document is atomic on its own, a
- * failing file is reported in its result and the others still import.  Stops between files
- * when @cancellable is cancelled (what was imported stays).  Returns the results in file
- * order (DossierImportResult), or NULL with @error when the workspace itself failed. */
+ * failing file (a full disk included) is reported in its result and the others still
+ * import.  Stops between files when @cancellable is cancelled: what was written is committed
+ * and reported, and the results stop there.  Returns the results in file order
+ * (DossierImportResult), or NULL with @error when the workspace itself failed (those
+ * reported until then are stored). */
 GPtrArray *dossier_import_files (DossierStore          *store,
                                  GFile                **files,
                                  guint                  n_files,
