@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "dossier-core.h"
+#include "dossier-import-batch.h"
 #include "dossier-store-private.h"
 #include "test-common.h"
 
@@ -400,6 +401,59 @@ test_stalled_output (void)
   test_rm_rf (dir);
 }
 
+typedef struct {
+  DossierStore *reader;    /* a second connection, as another process would see it */
+  guint         reported;
+  guint         checked;
+} ProgressCheck;
+
+static void
+progress_check_cb (guint                      done,
+                   guint                      total,
+                   const DossierImportResult *result,
+                   gpointer                   user_data)
+{
+  ProgressCheck *check = user_data;
+  g_autoptr(DossierDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (done, ==, ++check->reported);
+  if (result->status != DOSSIER_IMPORT_IMPORTED)
+    return;
+  document = dossier_store_get_document (check->reader, result->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  check->checked++;
+}
+
+/* The progress callback (the app's progress bar, the CLI's lines) sees only committed
+ * documents: another connection finds each one as it is reported. */
+static void
+test_progress_after_commit (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) paths = write_articles (dir, 1200, 0);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierStore *store = test_open_workspace (dir, "progress.dossier", &path);
+  ProgressCheck check = { NULL, };
+
+  check.reader = dossier_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths->pdata[i]));
+  results = dossier_import_files (store, (GFile **) files->pdata, files->len,
+                                  DOSSIER_FORMAT_AUTO, progress_check_cb, &check, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, paths->len);
+  g_assert_cmpuint (check.reported, ==, paths->len);
+  g_assert_cmpuint (check.checked, ==, paths->len);
+  g_object_unref (check.reader);
+  test_close_workspace (&store, &dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -407,6 +461,7 @@ main (int argc, char **argv)
   /* A reader that went away must not kill the test. */
   signal (SIGPIPE, SIG_IGN);
 
+  g_test_add_func ("/import-safety/progress-after-commit", test_progress_after_commit);
   g_test_add_func ("/import-safety/kill", test_kill_import);
   g_test_add_func ("/import-safety/disk-full", test_disk_full);
   g_test_add_func ("/import-safety/stalled-output", test_stalled_output);

@@ -1092,10 +1092,7 @@ dossier_store_import_annotations (DossierStore  *store,
     return NULL;
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_annotation_import_free);
-  /* One transaction for the file: an import that fails half-way leaves no half of it.  Like
-   * any import batch it commits with synchronous=NORMAL (SQLite refuses to change that inside
-   * the transaction): a power cut may lose it, and importing the file again gives the same
-   * annotations, since those already stored are skipped as duplicates. */
+  /* One transaction for the file: an import that fails half-way leaves no half of it. */
   if (!dossier_store_begin_batch (store, error))
     return NULL;
   if (!matcher_init (&matcher, store, error))
