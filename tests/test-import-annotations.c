@@ -412,7 +412,7 @@ test_malformed (Fixture       *f,
     const char *content;
     const char *reason;
   } cases[] = {
-    { "{\"type\": \"AnnotationCollection\", \"first\": {\"items\": [", "not JSON" },
+    { "{\"type\": \"AnnotationCollection\", \"first\": {\"items\": [", "not valid JSON" },
     { "", "no JSON" },
     { "42", "neither Dossier's JSON export nor Hypothesis' JSON" },
     { "{\"rows\": {\"uri\": 3}}", "not an array" },
@@ -446,7 +446,7 @@ test_malformed (Fixture       *f,
     { BAD ("\"target\": {\"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"\"}]}"),
       "no “exact” text" },
     { BAD ("\"target\": {\"selector\": [{\"type\": \"TextQuoteSelector\", "
-           "\"exact\": \"\\ud800\"}]}"), "not JSON" },
+           "\"exact\": \"\\ud800\"}]}"), "not valid JSON: a lone UTF-16 surrogate" },
     { BAD ("\"target\": {\"selector\": [[{\"type\": \"TextQuoteSelector\"}]]}"),
       "“selector” is not an object" },
     { "[" GOOD ", {\"uri\": \"" FERRY_URL "\", \"tags\": \"ferry\", \"target\": []}]",

@@ -9,10 +9,13 @@
 
 #include "dossier-error.h"
 #include "dossier-export.h"
+#include "dossier-file.h"
+#include "dossier-json.h"
 #include "dossier-store-private.h"
 
 /* The file is untrusted: a cap on its size, and on its nesting, which json-glib 1.6 parses by
- * recursion (a file of a million '[' would exhaust the stack).  Our export nests six deep. */
+ * recursion (a file of a million '[' would exhaust the stack).  Our export nests six deep.
+ * Both are checked by the shared bounded reader and JSON validator. */
 #define MAX_FILE_SIZE (64 * 1024 * 1024)
 #define MAX_NESTING 64
 /* A phrase of this many words of the quote is enough for the full-text index to find the
@@ -587,40 +590,6 @@ find_annotations (Reader     *reader,
   return TRUE;
 }
 
-/* Refuses nesting deeper than MAX_NESTING before json-glib recurses into it. */
-static gboolean
-check_nesting (Reader     *reader,
-               const char *data,
-               gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_NESTING)
-            return reader_fail (reader, "nested more than %d levels deep at byte %" G_GSIZE_FORMAT,
-                                MAX_NESTING, i);
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 /* Reads and checks every annotation of @path: a GPtrArray of Item, or NULL with @error. */
 static GPtrArray *
 read_file (const char  *path,
@@ -630,37 +599,38 @@ read_file (const char  *path,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
   Reader reader = { file, 0, error };
   JsonArray *array = NULL;
   JsonNode *single = NULL;
   const char *invalid;
-  GStatBuf st;
+  const char *data;
   gsize length;
 
-  if (g_stat (path, &st) == 0 && st.st_size > MAX_FILE_SIZE)
-    {
-      g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_TOO_LARGE,
-                   "%s: larger than %d MB, too large to be a file of annotations", file,
-                   MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, DOSSIER_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? DOSSIER_ERROR_NOT_FOUND : DOSSIER_ERROR_FAILED,
-                   "%s", local_error->message);
-      return NULL;
-    }
+  bytes = dossier_file_read_bounded (gfile, MAX_FILE_SIZE, "limit for a file of annotations",
+                                     NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
   if (!g_utf8_validate (data, (gssize) length, &invalid))
     {
       g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_ENCODING, "%s: not UTF-8 at byte %td",
                    file, invalid - data);
       return NULL;
     }
-  if (!check_nesting (&reader, data, length))
-    return NULL;
+  /* Only what the strict validator accepts reaches json-glib, so its nesting limit covers
+   * exactly what json-glib parses (json-glib would also take comments and single quotes). */
+  if (!dossier_json_validate (data, length, MAX_NESTING,
+                              DOSSIER_JSON_REFUSE_NUL | DOSSIER_JSON_EXACT_NUMBERS,
+                              &local_error))
+    {
+      if (g_error_matches (local_error, DOSSIER_JSON_ERROR, DOSSIER_JSON_ERROR_SYNTAX))
+        reader_fail (&reader, "not valid JSON: %s", local_error->message);
+      else
+        reader_fail (&reader, "%s", local_error->message);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       reader_fail (&reader, "not JSON (%s)", local_error->message);
