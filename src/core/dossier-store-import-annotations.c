@@ -590,29 +590,22 @@ find_annotations (Reader     *reader,
   return TRUE;
 }
 
-/* Reads and checks every annotation of @path: a GPtrArray of Item, or NULL with @error. */
+/* Reads and checks every annotation of @data, the contents of the file @file (its display
+ * name): a GPtrArray of Item, or NULL with @error. */
 static GPtrArray *
-read_file (const char  *path,
-           GError     **error)
+parse_data (const char  *data,
+            gsize        length,
+            const char  *file,
+            GError     **error)
 {
-  g_autofree char *file = g_filename_display_basename (path);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) gfile = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
   Reader reader = { file, 0, error };
   JsonArray *array = NULL;
   JsonNode *single = NULL;
   const char *invalid;
-  const char *data;
-  gsize length;
 
-  bytes = dossier_file_read_bounded (gfile, MAX_FILE_SIZE, "limit for a file of annotations",
-                                     NULL, error);
-  if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &length);
   if (!g_utf8_validate (data, (gssize) length, &invalid))
     {
       g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_ENCODING, "%s: not UTF-8 at byte %td",
@@ -665,6 +658,53 @@ read_file (const char  *path,
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (((Item *) g_ptr_array_index (items, i))->tags, NULL);
   return g_steal_pointer (&items);
+}
+
+/* Reads and checks every annotation of @path: a GPtrArray of Item, or NULL with @error. */
+static GPtrArray *
+read_file (const char  *path,
+           GError     **error)
+{
+  g_autofree char *file = g_filename_display_basename (path);
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  bytes = dossier_file_read_bounded (gfile, MAX_FILE_SIZE, "limit for a file of annotations",
+                                     NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  return parse_data (data, length, file, error);
+}
+
+/**
+ * dossier_annotations_check_data:
+ * @name: the file's name, for messages
+ * @n_annotations: (out) (optional): how many annotations the file holds
+ *
+ * Reads and checks a file of annotations already in memory, as
+ * dossier_store_import_annotations() does before it touches a workspace.
+ *
+ * Returns: TRUE, or FALSE with the @error the import would give.
+ */
+gboolean
+dossier_annotations_check_data (const char  *data,
+                                gsize        length,
+                                const char  *name,
+                                guint       *n_annotations,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  items = parse_data (data != NULL ? data : "", length, name, error);
+  if (n_annotations != NULL)
+    *n_annotations = items != NULL ? items->len : 0;
+  return items != NULL;
 }
 
 /* Matching */
