@@ -367,6 +367,25 @@ test_bad_input_json_validator (void)
   g_assert_error (error, DOSSIER_JSON_ERROR, DOSSIER_JSON_ERROR_TOO_DEEP);
   g_assert_cmpstr (error->message, ==, "nested more than 7 levels deep (line 1, column 12)");
   g_clear_error (&error);
+  {
+    /* The path to a fault: member names as written, array indices from 0. */
+    static const char json[] = "{\"a\": [1, {\"b\\u0062\": 2}, {\"c\": \"\\u0000\"}]}";
+    g_autoptr(GArray) path = NULL;
+    const DossierJsonStep *steps;
+
+    g_assert_false (dossier_json_validate_full (json, strlen (json), 8, DOSSIER_JSON_REFUSE_NUL,
+                                                &path, &error));
+    g_assert_error (error, DOSSIER_JSON_ERROR, DOSSIER_JSON_ERROR_NUL);
+    g_clear_error (&error);
+    g_assert_nonnull (path);
+    g_assert_cmpuint (path->len, ==, 3);
+    steps = (const DossierJsonStep *) (gpointer) path->data;
+    g_assert_cmpmem (steps[0].key, steps[0].key_length, "a", 1);
+    g_assert_null (steps[1].key);
+    g_assert_cmpuint (steps[1].index, ==, 2);
+    g_assert_cmpmem (steps[2].key, steps[2].key_length, "c", 1);
+  }
+
   g_string_truncate (deep, 0);
   for (guint i = 0; i < 1000000; i++)
     g_string_append_c (deep, '{');

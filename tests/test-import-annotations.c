@@ -593,19 +593,36 @@ test_strict (Fixture       *f,
                   "not valid JSON: more after the end");
   assert_refused (f, "comma.json", "[" FERRY_ANNOTATION ("") ",]", -1,
                   "not valid JSON: expected a value, found ‘]’");
+  /* A value json-glib would misread names the annotation holding it, whatever the shape. */
   assert_refused (f, "offset.json",
-                  "[{\"type\": \"Annotation\", \"target\": {\"source\": \"" FERRY_URL "\", "
-                  "\"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"ferry contract\"}, "
+                  "[" FERRY_ANNOTATION ("") ", {\"type\": \"Annotation\", \"target\": "
+                  "{\"source\": \"" FERRY_URL "\", \"selector\": [{\"type\": "
+                  "\"TextQuoteSelector\", \"exact\": \"ferry contract\"}, "
                   "{\"type\": \"TextPositionSelector\", "
                   "\"start\": 12345678901234567890123456789, \"end\": 3}]}}]", -1,
-                  "offset.json: “start” is not a number that can be read exactly "
-                  "(12345678901234567890123456789)");
+                  "offset.json: annotation 2: “start” is not a number that can be read exactly "
+                  "(12345678901234567890123456789) (line 1, column ");
   assert_refused (f, "nul.json",
-                  "[" FERRY_ANNOTATION ("\"body\": {\"value\": \"before\\u0000after\"}, ") "]",
-                  -1, "nul.json: “value” holds a NUL character (\\u0000)");
+                  "[" FERRY_ANNOTATION ("") ",\n"
+                  FERRY_ANNOTATION ("\"body\": {\"value\": \"before\\u0000after\"}, ") "]",
+                  -1, "nul.json: annotation 2: “value” holds a NUL character (\\u0000), which "
+                  "cannot be stored (line 2, column 77)");
   assert_refused (f, "nul-hypothesis.json",
-                  "[{\"uri\": \"" FERRY_URL "\", \"text\": \"a\\u0000b\", \"target\": []}]", -1,
-                  "“text” holds a NUL character");
+                  "{\"total\": 2, \"rows\": [{\"uri\": \"" FERRY_URL "\", \"text\": \"fine\", "
+                  "\"target\": []}, {\"uri\": \"" FERRY_URL "\", \"text\": \"a\\u0000b\", "
+                  "\"target\": []}]}", -1,
+                  "nul-hypothesis.json: annotation 2: “text” holds a NUL character");
+  assert_refused (f, "nul-collection.json",
+                  "{\"type\": \"AnnotationCollection\", \"first\": {\"items\": ["
+                  FERRY_ANNOTATION ("") ", " FERRY_ANNOTATION ("") ", "
+                  FERRY_ANNOTATION ("\"body\": [\"\\u0000\"], ") "]}}", -1,
+                  "nul-collection.json: annotation 3: a string holds a NUL character");
+  assert_refused (f, "nul-single.json",
+                  FERRY_ANNOTATION ("\"body\": {\"value\": \"\\u0000\"}, "), -1,
+                  "nul-single.json: annotation 1: “value” holds a NUL character");
+  assert_refused (f, "nul-label.json",
+                  "{\"type\": \"AnnotationPage\", \"label\": \"x\\u0000\", \"items\": []}", -1,
+                  "nul-label.json: “label” holds a NUL character");
 
   /* The same annotation, once and valid, imports: what was refused above was the form. */
   good = write_file (f, "good.json",

@@ -26,12 +26,23 @@ typedef enum {
   STATE_AFTER_VALUE,
 } State;
 
+/* An open array or object. */
+typedef struct {
+  char   kind;         /* '[' or '{' */
+  guint  index;        /* in an array, the element being read, from 0 */
+  gsize  key;          /* in an object, the offset and length of the member name being read */
+  gsize  key_length;
+} Level;
+
 typedef struct {
   const char        *data;
   gsize              length;
   gsize              pos;
   DossierJsonFlags   flags;
   GError           **error;
+  Level             *stack;
+  guint              depth;
+  guint              max_depth;
   /* The name of the member whose value is being read, for messages; NULL in an array. */
   const char        *key;
   gsize              key_length;
@@ -324,16 +335,196 @@ skip_space (Validator *v)
     v->pos++;
 }
 
+/* The grammar, as a state machine over an explicit stack. */
+static gboolean
+validate (Validator *v)
+{
+  State state = STATE_VALUE;
+  gsize key_start = 0;
+
+  for (;;)
+    {
+      char c;
+
+      skip_space (v);
+      if (v->pos == v->length)
+        {
+          if (state == STATE_AFTER_VALUE && v->depth == 0)
+            return TRUE;
+          if (v->depth == 0 && state == STATE_VALUE)
+            return fail (v, v->pos, DOSSIER_JSON_ERROR_SYNTAX, "no JSON value in it");
+          return fail (v, v->pos, DOSSIER_JSON_ERROR_SYNTAX, "it ends before its JSON does");
+        }
+      c = v->data[v->pos];
+      switch (state)
+        {
+        case STATE_VALUE_OR_CLOSE:
+          if (c == ']')
+            {
+              v->pos++;
+              v->depth--;
+              state = STATE_AFTER_VALUE;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case STATE_VALUE:
+          /* In an object, the member name read just before names this value in messages. */
+          if (v->depth == 0 || v->stack[v->depth - 1].kind == '[')
+            v->key = NULL;
+          if (c == '[' || c == '{')
+            {
+              if (v->depth == v->max_depth)
+                return fail (v, v->pos, DOSSIER_JSON_ERROR_TOO_DEEP,
+                             "nested more than %u levels deep", v->max_depth);
+              v->stack[v->depth].kind = c;
+              v->stack[v->depth].index = 0;
+              v->stack[v->depth].key = 0;
+              v->stack[v->depth].key_length = 0;
+              v->depth++;
+              v->pos++;
+              state = c == '[' ? STATE_VALUE_OR_CLOSE : STATE_KEY_OR_CLOSE;
+              break;
+            }
+          if (c == '"')
+            {
+              if (!scan_string (v, FALSE))
+                return FALSE;
+            }
+          else if (c == '-' || (c >= '0' && c <= '9'))
+            {
+              if (!scan_number (v))
+                return FALSE;
+            }
+          else if (!scan_literal (v))
+            return FALSE;
+          state = STATE_AFTER_VALUE;
+          break;
+
+        case STATE_KEY_OR_CLOSE:
+          if (c == '}')
+            {
+              v->pos++;
+              v->depth--;
+              state = STATE_AFTER_VALUE;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case STATE_KEY:
+          if (c != '"')
+            return fail_unexpected (v, "a member name in double quotes");
+          key_start = v->pos;
+          if (!scan_string (v, TRUE))
+            return FALSE;
+          v->key = v->data + (key_start + 1);
+          v->key_length = v->pos - key_start - 2;
+          v->stack[v->depth - 1].key = key_start + 1;
+          v->stack[v->depth - 1].key_length = v->key_length;
+          state = STATE_COLON;
+          break;
+
+        case STATE_COLON:
+          if (c != ':')
+            return fail_unexpected (v, "‘:’ after a member name");
+          v->pos++;
+          state = STATE_VALUE;
+          break;
+
+        case STATE_AFTER_VALUE:
+          if (v->depth == 0)
+            {
+              char buffer[16];
+              const char *reason = describe_unexpected (v, buffer);
+
+              return fail (v, v->pos, DOSSIER_JSON_ERROR_SYNTAX, "%s",
+                           reason != NULL ? reason
+                                          : "more after the end of the JSON value (two "
+                                            "documents in one?)");
+            }
+          if (c == ',')
+            {
+              v->pos++;
+              v->stack[v->depth - 1].index++;
+              state = v->stack[v->depth - 1].kind == '[' ? STATE_VALUE : STATE_KEY;
+            }
+          else if ((c == ']' && v->stack[v->depth - 1].kind == '[') || (c == '}' && v->stack[v->depth - 1].kind == '{'))
+            {
+              v->pos++;
+              v->depth--;
+            }
+          else
+            return fail_unexpected (v, v->stack[v->depth - 1].kind == '[' ? "‘,’ or ‘]’" : "‘,’ or ‘}’");
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
 /**
- * dossier_json_validate:
+ * dossier_json_validate_full:
  * @max_depth: how many arrays and objects may nest (1 or more)
+ * @path: (out) (optional): on failure, a DossierJsonStep per array or object open where the
+ *   fault is, outermost first (a GArray to free)
  *
  * Checks that @data is one JSON text by RFC 8259 and nothing else (no comments, no single
  * quotes, no trailing commas, no second document after the first, UTF-8 only, control
- * characters escaped), nested at most @max_depth deep.  Runs in constant stack space.
+ * characters escaped, no lone UTF-16 surrogates, which json-glib misreads), nested at most
+ * @max_depth deep.  Runs in constant stack space.
  *
  * Returns: TRUE, or FALSE with a DOSSIER_JSON_ERROR whose message ends with the line and
  *   column at fault.
+ */
+gboolean
+dossier_json_validate_full (const char        *data,
+                            gsize              length,
+                            guint              max_depth,
+                            DossierJsonFlags   flags,
+                            GArray           **path,
+                            GError           **error)
+{
+  g_autofree Level *stack = NULL;
+  Validator v = { 0, };
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (max_depth > 0, FALSE);
+
+  if (path != NULL)
+    *path = NULL;
+  stack = g_new (Level, max_depth);
+  v.data = data;
+  v.length = length;
+  v.flags = flags;
+  v.error = error;
+  v.stack = stack;
+  v.max_depth = max_depth;
+  if (validate (&v))
+    return TRUE;
+  if (path != NULL)
+    {
+      *path = g_array_sized_new (FALSE, FALSE, sizeof (DossierJsonStep), v.depth);
+      for (guint i = 0; i < v.depth; i++)
+        {
+          DossierJsonStep step = { NULL, 0, 0 };
+
+          if (stack[i].kind == '[')
+            step.index = stack[i].index;
+          else if (stack[i].key > 0 &&
+                   memchr (data + stack[i].key, '\\', stack[i].key_length) == NULL)
+            {
+              step.key = data + stack[i].key;
+              step.key_length = stack[i].key_length;
+            }
+          g_array_append_val (*path, step);
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * dossier_json_validate:
+ *
+ * dossier_json_validate_full() without the path.
  */
 gboolean
 dossier_json_validate (const char        *data,
@@ -342,124 +533,5 @@ dossier_json_validate (const char        *data,
                        DossierJsonFlags   flags,
                        GError           **error)
 {
-  Validator v = { data, length, 0, flags, error, NULL, 0 };
-  g_autofree char *stack = NULL;   /* '[' or '{' per open container */
-  guint depth = 0;
-  State state = STATE_VALUE;
-  gsize key_start;
-
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (max_depth > 0, FALSE);
-
-  stack = g_malloc (max_depth);
-  for (;;)
-    {
-      char c;
-
-      skip_space (&v);
-      if (v.pos == length)
-        {
-          if (state == STATE_AFTER_VALUE && depth == 0)
-            return TRUE;
-          if (depth == 0 && state == STATE_VALUE)
-            return fail (&v, v.pos, DOSSIER_JSON_ERROR_SYNTAX, "no JSON value in it");
-          return fail (&v, v.pos, DOSSIER_JSON_ERROR_SYNTAX, "it ends before its JSON does");
-        }
-      c = data[v.pos];
-      switch (state)
-        {
-        case STATE_VALUE_OR_CLOSE:
-          if (c == ']')
-            {
-              v.pos++;
-              depth--;
-              state = STATE_AFTER_VALUE;
-              break;
-            }
-          G_GNUC_FALLTHROUGH;
-        case STATE_VALUE:
-          /* In an object, the member name read just before names this value in messages. */
-          if (depth == 0 || stack[depth - 1] == '[')
-            v.key = NULL;
-          if (c == '[' || c == '{')
-            {
-              if (depth == max_depth)
-                return fail (&v, v.pos, DOSSIER_JSON_ERROR_TOO_DEEP,
-                             "nested more than %u levels deep", max_depth);
-              stack[depth++] = c;
-              v.pos++;
-              state = c == '[' ? STATE_VALUE_OR_CLOSE : STATE_KEY_OR_CLOSE;
-              break;
-            }
-          if (c == '"')
-            {
-              if (!scan_string (&v, FALSE))
-                return FALSE;
-            }
-          else if (c == '-' || (c >= '0' && c <= '9'))
-            {
-              if (!scan_number (&v))
-                return FALSE;
-            }
-          else if (!scan_literal (&v))
-            return FALSE;
-          state = STATE_AFTER_VALUE;
-          break;
-
-        case STATE_KEY_OR_CLOSE:
-          if (c == '}')
-            {
-              v.pos++;
-              depth--;
-              state = STATE_AFTER_VALUE;
-              break;
-            }
-          G_GNUC_FALLTHROUGH;
-        case STATE_KEY:
-          if (c != '"')
-            return fail_unexpected (&v, "a member name in double quotes");
-          key_start = v.pos;
-          if (!scan_string (&v, TRUE))
-            return FALSE;
-          v.key = data + (key_start + 1);
-          v.key_length = v.pos - key_start - 2;
-          state = STATE_COLON;
-          break;
-
-        case STATE_COLON:
-          if (c != ':')
-            return fail_unexpected (&v, "‘:’ after a member name");
-          v.pos++;
-          state = STATE_VALUE;
-          break;
-
-        case STATE_AFTER_VALUE:
-          if (depth == 0)
-            {
-              char buffer[16];
-              const char *reason = describe_unexpected (&v, buffer);
-
-              return fail (&v, v.pos, DOSSIER_JSON_ERROR_SYNTAX, "%s",
-                           reason != NULL ? reason
-                                          : "more after the end of the JSON value (two "
-                                            "documents in one?)");
-            }
-          if (c == ',')
-            {
-              v.pos++;
-              state = stack[depth - 1] == '[' ? STATE_VALUE : STATE_KEY;
-            }
-          else if ((c == ']' && stack[depth - 1] == '[') || (c == '}' && stack[depth - 1] == '{'))
-            {
-              v.pos++;
-              depth--;
-            }
-          else
-            return fail_unexpected (&v, stack[depth - 1] == '[' ? "‘,’ or ‘]’" : "‘,’ or ‘}’");
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
+  return dossier_json_validate_full (data, length, max_depth, flags, NULL, error);
 }

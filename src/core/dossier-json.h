@@ -26,12 +26,26 @@ typedef enum {
 /* Nesting for JSON-LD in a web page: schema.org metadata nests a handful of levels. */
 #define DOSSIER_JSON_LD_MAX_DEPTH 64
 
-GQuark   dossier_json_error_quark (void);
+/* One open array or object on the way to a fault: in an array the element's index, in an
+ * object the member's name as written (NULL when it has escapes or is not known). */
+typedef struct {
+  const char *key;
+  gsize       key_length;
+  guint       index;
+} DossierJsonStep;
 
-gboolean dossier_json_validate    (const char        *data,
-                                   gsize              length,
-                                   guint              max_depth,
-                                   DossierJsonFlags   flags,
-                                   GError           **error);
+GQuark   dossier_json_error_quark   (void);
+
+gboolean dossier_json_validate      (const char        *data,
+                                     gsize              length,
+                                     guint              max_depth,
+                                     DossierJsonFlags   flags,
+                                     GError           **error);
+gboolean dossier_json_validate_full (const char        *data,
+                                     gsize              length,
+                                     guint              max_depth,
+                                     DossierJsonFlags   flags,
+                                     GArray           **path,
+                                     GError           **error);
 
 G_END_DECLS

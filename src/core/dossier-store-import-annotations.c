@@ -590,6 +590,54 @@ find_annotations (Reader     *reader,
   return TRUE;
 }
 
+/* The number (from 1) of the annotation holding the value the validator refused, @path being
+ * the arrays and objects open there; 0 when it is not inside one.  The value (a "\u0000", a
+ * number json-glib would misread) is well-formed JSON, so the file, otherwise strict, can be
+ * parsed to learn which of its arrays holds the annotations. */
+static guint
+locate_annotation (const char *data,
+                   gsize       length,
+                   GArray     *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Reader quiet = { "", 0, NULL };
+  JsonArray *array = NULL;
+  JsonNode *single = NULL;
+  JsonNode *node;
+
+  if (path == NULL ||
+      !dossier_json_validate (data, length, MAX_NESTING, DOSSIER_JSON_DEFAULT, NULL) ||
+      !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
+      !find_annotations (&quiet, json_parser_get_root (parser), &array, &single))
+    return 0;
+  if (single != NULL)
+    return 1;
+  node = json_parser_get_root (parser);
+  for (guint i = 0; i < path->len && node != NULL; i++)
+    {
+      const DossierJsonStep *step = &g_array_index (path, DossierJsonStep, i);
+
+      if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *here = json_node_get_array (node);
+
+          if (here == array)
+            return step->index + 1;
+          node = step->index < json_array_get_length (here)
+                   ? json_array_get_element (here, step->index) : NULL;
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (node) && step->key != NULL)
+        {
+          g_autofree char *key = g_strndup (step->key, step->key_length);
+
+          node = json_object_get_member (json_node_get_object (node), key);
+        }
+      else
+        return 0;
+    }
+  return 0;
+}
+
 /* Reads and checks every annotation of @data, the contents of the file @file (its display
  * name): a GPtrArray of Item, or NULL with @error. */
 static GPtrArray *
@@ -601,6 +649,7 @@ parse_data (const char  *data,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) path = NULL;
   Reader reader = { file, 0, error };
   JsonArray *array = NULL;
   JsonNode *single = NULL;
@@ -614,14 +663,19 @@ parse_data (const char  *data,
     }
   /* Only what the strict validator accepts reaches json-glib, so its nesting limit covers
    * exactly what json-glib parses (json-glib would also take comments and single quotes). */
-  if (!dossier_json_validate (data, length, MAX_NESTING,
-                              DOSSIER_JSON_REFUSE_NUL | DOSSIER_JSON_EXACT_NUMBERS,
-                              &local_error))
+  if (!dossier_json_validate_full (data, length, MAX_NESTING,
+                                   DOSSIER_JSON_REFUSE_NUL | DOSSIER_JSON_EXACT_NUMBERS, &path,
+                                   &local_error))
     {
       if (g_error_matches (local_error, DOSSIER_JSON_ERROR, DOSSIER_JSON_ERROR_SYNTAX))
         reader_fail (&reader, "not valid JSON: %s", local_error->message);
       else
-        reader_fail (&reader, "%s", local_error->message);
+        {
+          if (g_error_matches (local_error, DOSSIER_JSON_ERROR, DOSSIER_JSON_ERROR_NUL) ||
+              g_error_matches (local_error, DOSSIER_JSON_ERROR, DOSSIER_JSON_ERROR_NUMBER))
+            reader.index = locate_annotation (data, length, path);
+          reader_fail (&reader, "%s", local_error->message);
+        }
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
