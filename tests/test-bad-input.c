@@ -299,7 +299,8 @@ test_bad_input_json_validator (void)
     { " \"caf\xc3\xa9\" ", DOSSIER_JSON_DEFAULT, -1, NULL },
     { "9223372036854775807", DOSSIER_JSON_EXACT_NUMBERS, -1, NULL },
     { "[\"a\\u0000b\"]", DOSSIER_JSON_DEFAULT, -1, NULL },
-    { "", DOSSIER_JSON_DEFAULT, DOSSIER_JSON_ERROR_SYNTAX, "no JSON value in it (line 1, column 1)" },
+    { "", DOSSIER_JSON_DEFAULT, DOSSIER_JSON_ERROR_SYNTAX,
+      "no JSON value in it (line 1, column 1)" },
     { "[1,]", DOSSIER_JSON_DEFAULT, DOSSIER_JSON_ERROR_SYNTAX, "expected a value, found ‘]’" },
     { "{\"a\": 1,}", DOSSIER_JSON_DEFAULT, DOSSIER_JSON_ERROR_SYNTAX,
       "expected a member name in double quotes, found ‘}’" },
@@ -331,9 +332,9 @@ test_bad_input_json_validator (void)
     { "{\"n\": 9223372036854775808}", DOSSIER_JSON_EXACT_NUMBERS, DOSSIER_JSON_ERROR_NUMBER,
       "“n” is not a number that can be read exactly (9223372036854775808)" },
     { "[-12345678901234567890123456789]", DOSSIER_JSON_EXACT_NUMBERS, DOSSIER_JSON_ERROR_NUMBER,
-      "is not a number that can be read exactly (-12345678901234567890123456789)" },
+      "a value is not a number that can be read exactly (-12345678901234567890123456789)" },
     { "[1e400]", DOSSIER_JSON_EXACT_NUMBERS, DOSSIER_JSON_ERROR_NUMBER,
-      "is not a number that can be read exactly (1e400)" },
+      "a value is not a number that can be read exactly (1e400)" },
   };
   g_autoptr(GString) deep = g_string_new (NULL);
   g_autoptr(GError) error = NULL;

@@ -83,13 +83,16 @@ fail (Validator        *v,
   return FALSE;
 }
 
-/* "“start” " when the value being read is a member with a plain name, else "". */
+/* The subject of a message about the value being read, with its @verb: "“start” is" for a
+ * member with a plain name, else @otherwise ("a value is"). */
 static char *
-member_prefix (Validator *v)
+describe_value (Validator  *v,
+                const char *verb,
+                const char *otherwise)
 {
   if (v->key == NULL || v->key_length > 64 || memchr (v->key, '\\', v->key_length) != NULL)
-    return g_strdup ("");
-  return g_strdup_printf ("“%.*s” ", (int) v->key_length, v->key);
+    return g_strdup (otherwise);
+  return g_strdup_printf ("“%.*s” %s", (int) v->key_length, v->key, verb);
 }
 
 static const char *
@@ -193,11 +196,11 @@ scan_string (Validator *v,
           v->pos += 6;
           if (unit == 0 && (v->flags & DOSSIER_JSON_REFUSE_NUL))
             {
-              g_autofree char *member = is_key ? g_strdup ("a member name ") : member_prefix (v);
+              g_autofree char *subject = is_key ? g_strdup ("a member name holds")
+                                                : describe_value (v, "holds", "a string holds");
 
               return fail (v, escape, DOSSIER_JSON_ERROR_NUL,
-                           "%s%s a NUL character (\\u0000), which cannot be stored",
-                           *member != '\0' ? member : "a string ", "holds");
+                           "%s a NUL character (\\u0000), which cannot be stored", subject);
             }
           /* json-glib turns a lone surrogate into bytes that are not UTF-8 and drops what
            * follows it in the string: it would not read what the text says. */
@@ -298,10 +301,10 @@ scan_number (Validator *v)
         out_of_range = length > 400 || !isfinite (g_ascii_strtod (text, NULL));
       if (out_of_range)
         {
-          g_autofree char *member = member_prefix (v);
+          g_autofree char *subject = describe_value (v, "is", "a value is");
 
           return fail (v, start, DOSSIER_JSON_ERROR_NUMBER,
-                       "%sis not a number that can be read exactly (%.*s%s)", member,
+                       "%s not a number that can be read exactly (%.*s%s)", subject,
                        (int) MIN (length, 40), v->data + start, length > 40 ? "…" : "");
         }
     }
@@ -446,13 +449,15 @@ validate (Validator *v)
               v->stack[v->depth - 1].index++;
               state = v->stack[v->depth - 1].kind == '[' ? STATE_VALUE : STATE_KEY;
             }
-          else if ((c == ']' && v->stack[v->depth - 1].kind == '[') || (c == '}' && v->stack[v->depth - 1].kind == '{'))
+          else if ((c == ']' && v->stack[v->depth - 1].kind == '[') ||
+                   (c == '}' && v->stack[v->depth - 1].kind == '{'))
             {
               v->pos++;
               v->depth--;
             }
           else
-            return fail_unexpected (v, v->stack[v->depth - 1].kind == '[' ? "‘,’ or ‘]’" : "‘,’ or ‘}’");
+            return fail_unexpected (v, v->stack[v->depth - 1].kind == '[' ? "‘,’ or ‘]’"
+                                                                          : "‘,’ or ‘}’");
           break;
 
         default:
