@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Importing annotations back: our W3C JSON and Hypothesis' JSON, matched, re-anchored, and
  * stored all or nothing.  The stories are our own: fictional people, places and outlets. */
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "dossier-core.h"
 #include "dossier-export.h"
@@ -631,14 +633,16 @@ test_strict (Fixture       *f,
   result_at (results, 0, DOSSIER_ANNOTATION_IMPORTED, "url");
 }
 
-/* A FIFO (which would block a plain open) and a device that never ends are refused at once,
- * without reading them. */
+/* A FIFO (which would block a plain open), a device that never ends and a file over the limit
+ * are refused at once, without reading them. */
 static void
 test_special_files (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *fifo = g_build_filename (f->dir, "pipe.json", NULL);
+  g_autofree char *big = NULL;
   g_autoptr(GTimer) timer = g_timer_new ();
+  int fd;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = NULL;
 
@@ -656,6 +660,18 @@ test_special_files (Fixture       *f,
   g_assert_null (dossier_store_import_annotations (f->store, f->dir, &error));
   g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "is a folder, not a file"));
+  g_clear_error (&error);
+
+  /* 65 MiB, sparse: refused from its size before a byte is read. */
+  big = g_build_filename (f->dir, "big.json", NULL);
+  fd = open (big, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 65 * 1024 * 1024), ==, 0);
+  close (fd);
+  g_assert_null (dossier_store_import_annotations (f->store, big, &error));
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "big.json: file is 65.0\u00a0MiB, over the 64.0\u00a0MiB "
+                   "limit for a file of annotations");
   g_clear_error (&error);
 
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5.0);
