@@ -3,10 +3,10 @@
  *
  * json-glib 1.6 parses by recursion (a page nesting 100,000 arrays overflows the stack) and
  * accepts more than JSON: C comments, single-quoted strings.  A depth check that guesses how
- * json-glib will read the text can be fooled by what it reads differently ("/ * " * /" hides a
- * quote from a naive scanner), so the text is validated strictly here first, with the depth
- * limit, and only text this accepts is handed to json-glib: the limit then covers exactly what
- * json-glib parses. */
+ * json-glib will read the text can be fooled by what it reads differently (a '"' inside a
+ * comment made the old scanner take the rest of a file for one string), so the text is
+ * validated strictly here first, with the depth limit, and only text this accepts is handed to
+ * json-glib: the limit then covers exactly what json-glib parses. */
 #define G_LOG_DOMAIN "dossier-json"
 
 #include <errno.h>
