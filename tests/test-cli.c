@@ -2,6 +2,7 @@
 /* dossier-cli end to end: the real executable on a temporary workspace. */
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "test-common.h"
 
@@ -1397,6 +1398,75 @@ test_import_annotations (void)
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* Special files are refused at once by import and import-annotations, named and said what
+ * they are; a page whose JSON-LD nests 100,000 deep is imported and stored; JSON that is not
+ * strict JSON is refused with its line and column. */
+static void
+test_hostile_files (void)
+{
+  g_autofree char *ws = g_build_filename (tmpdir, "hostile.dossier", NULL);
+  g_autofree char *fifo = g_build_filename (tmpdir, "pipe.html", NULL);
+  g_autofree char *fifo_json = g_build_filename (tmpdir, "pipe.json", NULL);
+  g_autoptr(GString) page = g_string_new ("<html><head><title>Ferry talks resume</title>"
+                                          "<script type=\"application/ld+json\">");
+  g_autoptr(GString) notes = g_string_new ("/* \" */ ");
+  g_autofree char *page_path = NULL;
+  g_autofree char *notes_path = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_auto(TestRun) import_fifo = { 0 };
+  g_auto(TestRun) import_zero = { 0 };
+  g_auto(TestRun) notes_fifo = { 0 };
+  g_auto(TestRun) notes_zero = { 0 };
+  g_auto(TestRun) import_deep = { 0 };
+  g_auto(TestRun) list = { 0 };
+  g_auto(TestRun) comment = { 0 };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (fifo_json, 0600), ==, 0);
+
+  cli (&import_fifo, "--no-workspace", "--workspace", ws, "import", fifo, NULL);
+  g_assert_cmpint (import_fifo.status, ==, 1);
+  expected = g_strdup_printf ("%s: not a regular file (a FIFO)", fifo);
+  g_assert_nonnull (strstr (import_fifo.err, expected));
+  cli (&import_zero, "--no-workspace", "--workspace", ws, "import", "/dev/zero", NULL);
+  g_assert_cmpint (import_zero.status, ==, 1);
+  g_assert_nonnull (strstr (import_zero.err, "not a regular file (a character device)"));
+  cli (&notes_fifo, "--no-workspace", "--workspace", ws, "import-annotations", fifo_json, NULL);
+  g_assert_cmpint (notes_fifo.status, ==, 1);
+  g_assert_nonnull (strstr (notes_fifo.err, "pipe.json: not a regular file (a FIFO)"));
+  cli (&notes_zero, "--no-workspace", "--workspace", ws, "import-annotations", "/dev/zero",
+       NULL);
+  g_assert_cmpint (notes_zero.status, ==, 1);
+  g_assert_nonnull (strstr (notes_zero.err, "zero: not a regular file (a character device)"));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 30.0);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (page, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (page, ']');
+  g_string_append (page, "</script></head><body><article><p>The ferry contract would be "
+                         "signed by June, the minister said.</p></article></body></html>");
+  page_path = fixture ("deep-json-ld.html", page->str, (gssize) page->len);
+  cli (&import_deep, "--no-workspace", "--workspace", ws, "import", page_path, NULL);
+  g_assert_cmpint (import_deep.status, ==, 0);
+  cli (&list, "--no-workspace", "--workspace", ws, "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "Ferry talks resume"));
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (notes, '[');
+  notes_path = fixture ("notes.json", notes->str, (gssize) notes->len);
+  cli (&comment, "--no-workspace", "--workspace", ws, "import-annotations", notes_path, NULL);
+  g_assert_cmpint (comment.status, ==, 1);
+  g_assert_nonnull (strstr (comment.err, "notes.json: not valid JSON: comments are not allowed "
+                                         "(line 1, column 1)"));
+  g_assert_cmpstr (comment.out, ==, "");
+
+  g_remove (fifo);
+  g_remove (fifo_json);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1430,6 +1500,7 @@ main (int   argc,
   g_test_add_func ("/cli/entities", test_entities);
   g_test_add_func ("/cli/timeline", test_timeline);
   g_test_add_func ("/cli/import-annotations", test_import_annotations);
+  g_test_add_func ("/cli/hostile-files", test_hostile_files);
 
   status = g_test_run ();
   test_rm_rf (tmpdir);

@@ -602,6 +602,59 @@ test_hazard_deep_nesting (void)
 }
 
 static void
+test_hazard_deep_json_ld (void)
+{
+  g_autoptr(GString) html = g_string_new (
+    "<html><head><title>Page title</title>"
+    "<meta property=\"og:title\" content=\"Ferry talks resume in Corran Vale\">"
+    "<meta property=\"og:site_name\" content=\"Harbour Ledger\">"
+    "<script type=\"application/ld+json\">");
+  g_autoptr(GString) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(DossierArticle) second = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  const char *body =
+    "<body><article><p>Minister Mara Ostrand said on Monday that the ferry contract would be "
+    "signed by June, and the port authority claimed the quay cost 40 million crowns.</p>"
+    "</article></body></html>";
+
+  /* 100,000 nested arrays, 200 KB: json-glib 1.6 recursed once per level and crashed. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (html, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (html, ']');
+  g_string_append (html, "</script>");
+  page = g_string_new (html->str);
+  g_string_append (page, "</head>");
+  g_string_append (page, body);
+
+  g_timer_start (timer);
+  article = import_bytes (page->str, page->len, &error);
+  g_test_message ("100,000 levels of JSON-LD: %.3f s", g_timer_elapsed (timer, NULL));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, HAZARD_SECONDS);
+  /* The block is ignored; the page's other metadata and its text are kept. */
+  g_assert_cmpstr (article->title, ==, "Ferry talks resume in Corran Vale");
+  g_assert_cmpstr (article->outlet, ==, "Harbour Ledger");
+  assert_contains (article, "ferry contract would be signed by June");
+
+  /* A block json-glib would read though it is no JSON (a comment) is ignored too, and a
+   * valid block after the refused ones still gives the metadata. */
+  g_string_append (html,
+                   "<script type=\"application/ld+json\">/* draft */ {\"@type\": \"NewsArticle\", "
+                   "\"headline\": \"Commented headline\"}</script>"
+                   "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                   "\"headline\": \"Ferry contract to be signed by June\", "
+                   "\"author\": {\"name\": \"Tomas Brell\"}}</script></head>");
+  g_string_append (html, body);
+  second = import_bytes (html->str, html->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second->title, ==, "Ferry contract to be signed by June");
+  g_assert_cmpstr (second->byline, ==, "Tomas Brell");
+}
+
+static void
 test_hazard_deep_tables (void)
 {
   g_autoptr(GString) html = g_string_new ("<html><body><p>before the tables</p>");
@@ -848,6 +901,7 @@ main (int    argc,
   g_test_add_func ("/html/hazard/billion-laughs", test_hazard_billion_laughs);
   g_test_add_func ("/html/hazard/deep-nesting", test_hazard_deep_nesting);
   g_test_add_func ("/html/hazard/deep-tables", test_hazard_deep_tables);
+  g_test_add_func ("/html/hazard/deep-json-ld", test_hazard_deep_json_ld);
   g_test_add_func ("/html/hazard/many-attributes", test_hazard_many_attributes);
   g_test_add_func ("/html/hazard/long-text", test_hazard_long_text);
   g_test_add_func ("/html/threads", test_threads);

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Importing annotations back: our W3C JSON and Hypothesis' JSON, matched, re-anchored, and
  * stored all or nothing.  The stories are our own: fictional people, places and outlets. */
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dossier-core.h"
 #include "dossier-export.h"
@@ -412,7 +415,7 @@ test_malformed (Fixture       *f,
     const char *content;
     const char *reason;
   } cases[] = {
-    { "{\"type\": \"AnnotationCollection\", \"first\": {\"items\": [", "not JSON" },
+    { "{\"type\": \"AnnotationCollection\", \"first\": {\"items\": [", "not valid JSON" },
     { "", "no JSON" },
     { "42", "neither Dossier's JSON export nor Hypothesis' JSON" },
     { "{\"rows\": {\"uri\": 3}}", "not an array" },
@@ -446,7 +449,7 @@ test_malformed (Fixture       *f,
     { BAD ("\"target\": {\"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"\"}]}"),
       "no “exact” text" },
     { BAD ("\"target\": {\"selector\": [{\"type\": \"TextQuoteSelector\", "
-           "\"exact\": \"\\ud800\"}]}"), "not JSON" },
+           "\"exact\": \"\\ud800\"}]}"), "not valid JSON: a lone UTF-16 surrogate" },
     { BAD ("\"target\": {\"selector\": [[{\"type\": \"TextQuoteSelector\"}]]}"),
       "“selector” is not an object" },
     { "[" GOOD ", {\"uri\": \"" FERRY_URL "\", \"tags\": \"ferry\", \"target\": []}]",
@@ -528,6 +531,152 @@ test_hostile (Fixture       *f,
   g_assert_cmpuint (g_strv_length (annotation->tags), ==, 1);
   all = list_annotations (f);
   g_assert_cmpuint (all->len, ==, 1);
+}
+
+/* Refuses @content as a file of annotations with a message holding @reason; nothing stored. */
+static void
+assert_refused (Fixture    *f,
+                const char *name,
+                const char *content,
+                gssize      length,
+                const char *reason)
+{
+  g_autofree char *path = write_file (f, name, content, length);
+  g_autofree char *prefix = g_strdup_printf ("%s: ", name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  results = dossier_store_import_annotations (f->store, path, &error);
+  g_assert_null (results);
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_PARSE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  if (strstr (error->message, reason) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, reason);
+  all = list_annotations (f);
+  g_assert_cmpuint (all->len, ==, 0);
+}
+
+#define FERRY_ANNOTATION(body) \
+  "{\"type\": \"Annotation\", \"motivation\": \"commenting\", " body "\"target\": " \
+  "{\"source\": \"" FERRY_URL "\", \"selector\": {\"type\": \"TextQuoteSelector\", " \
+  "\"exact\": \"ferry contract\"}}}"
+
+/* What json-glib reads but JSON is not, and what it would misread: a comment or a
+ * single-quoted string hiding deep nesting from a scan, two documents in one file, a number
+ * too large for it, a NUL in a note.  Each refused with the file and the reason. */
+static void
+test_strict (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GString) comment = g_string_new ("/* \" */ ");
+  g_autoptr(GString) quoted = g_string_new ("['\"', ");
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *good = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      g_string_append_c (comment, '[');
+      g_string_append_c (quoted, '[');
+      g_string_append_c (deep, '[');
+    }
+  assert_refused (f, "notes.json", comment->str, (gssize) comment->len,
+                  "notes.json: not valid JSON: comments are not allowed (line 1, column 1)");
+  assert_refused (f, "quoted.json", quoted->str, (gssize) quoted->len,
+                  "quoted.json: not valid JSON: single-quoted strings are not allowed "
+                  "(line 1, column 2)");
+  assert_refused (f, "deep.json", deep->str, (gssize) deep->len,
+                  "deep.json: nested more than 64 levels deep (line 1, column 65)");
+  assert_refused (f, "two.json", "[" FERRY_ANNOTATION ("") "]\n[" FERRY_ANNOTATION ("") "]", -1,
+                  "two.json: not valid JSON: more after the end of the JSON value");
+  assert_refused (f, "two-objects.json", FERRY_ANNOTATION ("") FERRY_ANNOTATION (""), -1,
+                  "not valid JSON: more after the end");
+  assert_refused (f, "comma.json", "[" FERRY_ANNOTATION ("") ",]", -1,
+                  "not valid JSON: expected a value, found ‘]’");
+  /* A value json-glib would misread names the annotation holding it, whatever the shape. */
+  assert_refused (f, "offset.json",
+                  "[" FERRY_ANNOTATION ("") ", {\"type\": \"Annotation\", \"target\": "
+                  "{\"source\": \"" FERRY_URL "\", \"selector\": [{\"type\": "
+                  "\"TextQuoteSelector\", \"exact\": \"ferry contract\"}, "
+                  "{\"type\": \"TextPositionSelector\", "
+                  "\"start\": 12345678901234567890123456789, \"end\": 3}]}}]", -1,
+                  "offset.json: annotation 2: “start” is not a number that can be read exactly "
+                  "(12345678901234567890123456789) (line 1, column ");
+  assert_refused (f, "nul.json",
+                  "[" FERRY_ANNOTATION ("") ",\n"
+                  FERRY_ANNOTATION ("\"body\": {\"value\": \"before\\u0000after\"}, ") "]",
+                  -1, "nul.json: annotation 2: “value” holds a NUL character (\\u0000), which "
+                  "cannot be stored (line 2, column 77)");
+  assert_refused (f, "nul-hypothesis.json",
+                  "{\"total\": 2, \"rows\": [{\"uri\": \"" FERRY_URL "\", \"text\": \"fine\", "
+                  "\"target\": []}, {\"uri\": \"" FERRY_URL "\", \"text\": \"a\\u0000b\", "
+                  "\"target\": []}]}", -1,
+                  "nul-hypothesis.json: annotation 2: “text” holds a NUL character");
+  assert_refused (f, "nul-collection.json",
+                  "{\"type\": \"AnnotationCollection\", \"first\": {\"items\": ["
+                  FERRY_ANNOTATION ("") ", " FERRY_ANNOTATION ("") ", "
+                  FERRY_ANNOTATION ("\"body\": [\"\\u0000\"], ") "]}}", -1,
+                  "nul-collection.json: annotation 3: a string holds a NUL character");
+  assert_refused (f, "nul-single.json",
+                  FERRY_ANNOTATION ("\"body\": {\"value\": \"\\u0000\"}, "), -1,
+                  "nul-single.json: annotation 1: “value” holds a NUL character");
+  assert_refused (f, "nul-label.json",
+                  "{\"type\": \"AnnotationPage\", \"label\": \"x\\u0000\", \"items\": []}", -1,
+                  "nul-label.json: “label” holds a NUL character");
+
+  /* The same annotation, once and valid, imports: what was refused above was the form. */
+  good = write_file (f, "good.json",
+                     "[" FERRY_ANNOTATION ("\"body\": {\"value\": \"before after\"}, ") "]", -1);
+  results = import_ok (f, good);
+  result_at (results, 0, DOSSIER_ANNOTATION_IMPORTED, "url");
+}
+
+/* A FIFO (which would block a plain open), a device that never ends and a file over the limit
+ * are refused at once, without reading them. */
+static void
+test_special_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.json", NULL);
+  g_autofree char *big = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  int fd;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (dossier_store_import_annotations (f->store, fifo, &error));
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "pipe.json: not a regular file (a FIFO)");
+  g_clear_error (&error);
+
+  g_assert_null (dossier_store_import_annotations (f->store, "/dev/zero", &error));
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "zero: not a regular file (a character device)");
+  g_clear_error (&error);
+
+  g_assert_null (dossier_store_import_annotations (f->store, f->dir, &error));
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is a folder, not a file"));
+  g_clear_error (&error);
+
+  /* 65 MiB, sparse: refused from its size before a byte is read. */
+  big = g_build_filename (f->dir, "big.json", NULL);
+  fd = open (big, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 65 * 1024 * 1024), ==, 0);
+  close (fd);
+  g_assert_null (dossier_store_import_annotations (f->store, big, &error));
+  g_assert_error (error, DOSSIER_ERROR, DOSSIER_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "big.json: file is 65.0\u00a0MiB, over the 64.0\u00a0MiB "
+                   "limit for a file of annotations");
+  g_clear_error (&error);
+
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5.0);
+  all = list_annotations (f);
+  g_assert_cmpuint (all->len, ==, 0);
 }
 
 static DossierAnnotation *
@@ -635,6 +784,8 @@ main (int   argc,
   ADD ("/import-annotations/shapes", test_shapes, NULL);
   ADD ("/import-annotations/malformed", test_malformed, NULL);
   ADD ("/import-annotations/hostile", test_hostile, NULL);
+  ADD ("/import-annotations/strict", test_strict, NULL);
+  ADD ("/import-annotations/special-files", test_special_files, NULL);
   ADD ("/import-annotations/round-trip", test_round_trip, NULL);
 #undef ADD
 

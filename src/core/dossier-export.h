@@ -146,5 +146,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierAnnotationImport, dossier_annotation_impor
 GPtrArray *dossier_store_import_annotations (DossierStore  *store,
                                              const char    *path,
                                              GError       **error);
+gboolean   dossier_annotations_check_data   (const char    *data,
+                                             gsize          length,
+                                             const char    *name,
+                                             guint         *n_annotations,
+                                             GError       **error);
 
 G_END_DECLS

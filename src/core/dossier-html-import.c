@@ -12,6 +12,7 @@
 
 #include "dossier-error.h"
 #include "dossier-import.h"
+#include "dossier-json.h"
 
 /*
  * The HTML importer in four steps:
@@ -1199,6 +1200,7 @@ metadata_parse_json_ld (Metadata *md,
                         xmlNode  *script)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *raw = text_content (script);
   char *json = g_strstrip (raw);
   gsize len;
@@ -1209,6 +1211,16 @@ metadata_parse_json_ld (Metadata *md,
   len = strlen (json);
   if (len >= 3 && strcmp (json + len - 3, "]]>") == 0)
     len -= 3;
+  /* json-glib 1.6 recurses per level of nesting (a page of 100,000 '[' overflowed the stack)
+   * and reads more than JSON: only a block the strict validator accepts, within its depth
+   * limit, reaches it.  A refused block is ignored like any broken one; the page's other
+   * metadata still counts. */
+  if (!dossier_json_validate (json, len, DOSSIER_JSON_LD_MAX_DEPTH, DOSSIER_JSON_DEFAULT,
+                              &error))
+    {
+      g_debug ("JSON-LD block ignored: %s", error->message);
+      return;
+    }
   if (!json_parser_load_from_data (parser, json, (gssize) len, NULL))
     return;
   metadata_scan_json (md, json_parser_get_root (parser), 0);

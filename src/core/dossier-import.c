@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dossier-error.h"
+#include "dossier-file.h"
 #include "dossier-import.h"
 
 char *
@@ -209,40 +210,17 @@ dossier_import_file (GFile          *file,
                      GCancellable   *cancellable,
                      GError        **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   DossierArticle *article;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_basename (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_FAILED, "%s: %s", name,
-                   local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID, "%s: is a folder, not a file",
-                   name);
-      return NULL;
-    }
-  /* Refuse a file over the cap before reading any of it. */
-  if (!check_size ((gsize) g_file_info_get_size (info), name, error))
-    return NULL;
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = dossier_file_read_bounded (file, DOSSIER_IMPORT_MAX_BYTES, "import limit",
+                                     cancellable, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_FAILED, "%s: %s", name,
-                   local_error->message);
-      return NULL;
-    }
+    return NULL;
+  name = g_file_get_basename (file);
   article = dossier_import_bytes (bytes, name, format, error);
   if (article != NULL && contents != NULL)
     *contents = g_steal_pointer (&bytes);

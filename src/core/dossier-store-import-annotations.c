@@ -9,10 +9,13 @@
 
 #include "dossier-error.h"
 #include "dossier-export.h"
+#include "dossier-file.h"
+#include "dossier-json.h"
 #include "dossier-store-private.h"
 
 /* The file is untrusted: a cap on its size, and on its nesting, which json-glib 1.6 parses by
- * recursion (a file of a million '[' would exhaust the stack).  Our export nests six deep. */
+ * recursion (a file of a million '[' would exhaust the stack).  Our export nests six deep.
+ * Both are checked by the shared bounded reader and JSON validator. */
 #define MAX_FILE_SIZE (64 * 1024 * 1024)
 #define MAX_NESTING 64
 /* A phrase of this many words of the quote is enough for the full-text index to find the
@@ -587,80 +590,94 @@ find_annotations (Reader     *reader,
   return TRUE;
 }
 
-/* Refuses nesting deeper than MAX_NESTING before json-glib recurses into it. */
-static gboolean
-check_nesting (Reader     *reader,
-               const char *data,
-               gsize       length)
+/* The number (from 1) of the annotation holding the value the validator refused, @path being
+ * the arrays and objects open there; 0 when it is not inside one.  The value (a "\u0000", a
+ * number json-glib would misread) is well-formed JSON, so the file, otherwise strict, can be
+ * parsed to learn which of its arrays holds the annotations. */
+static guint
+locate_annotation (const char *data,
+                   gsize       length,
+                   GArray     *path)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Reader quiet = { "", 0, NULL };
+  JsonArray *array = NULL;
+  JsonNode *single = NULL;
+  JsonNode *node;
 
-  for (gsize i = 0; i < length; i++)
+  if (path == NULL ||
+      !dossier_json_validate (data, length, MAX_NESTING, DOSSIER_JSON_DEFAULT, NULL) ||
+      !json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
+      !find_annotations (&quiet, json_parser_get_root (parser), &array, &single))
+    return 0;
+  if (single != NULL)
+    return 1;
+  node = json_parser_get_root (parser);
+  for (guint i = 0; i < path->len && node != NULL; i++)
     {
-      char c = data[i];
+      const DossierJsonStep *step = &g_array_index (path, DossierJsonStep, i);
 
-      if (in_string)
+      if (JSON_NODE_HOLDS_ARRAY (node))
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          JsonArray *here = json_node_get_array (node);
+
+          if (here == array)
+            return step->index + 1;
+          node = step->index < json_array_get_length (here)
+                   ? json_array_get_element (here, step->index) : NULL;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
+      else if (JSON_NODE_HOLDS_OBJECT (node) && step->key != NULL)
         {
-          if (++depth > MAX_NESTING)
-            return reader_fail (reader, "nested more than %d levels deep at byte %" G_GSIZE_FORMAT,
-                                MAX_NESTING, i);
+          g_autofree char *key = g_strndup (step->key, step->key_length);
+
+          node = json_object_get_member (json_node_get_object (node), key);
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      else
+        return 0;
     }
-  return TRUE;
+  return 0;
 }
 
-/* Reads and checks every annotation of @path: a GPtrArray of Item, or NULL with @error. */
+/* Reads and checks every annotation of @data, the contents of the file @file (its display
+ * name): a GPtrArray of Item, or NULL with @error. */
 static GPtrArray *
-read_file (const char  *path,
-           GError     **error)
+parse_data (const char  *data,
+            gsize        length,
+            const char  *file,
+            GError     **error)
 {
-  g_autofree char *file = g_filename_display_basename (path);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GArray) path = NULL;
   Reader reader = { file, 0, error };
   JsonArray *array = NULL;
   JsonNode *single = NULL;
   const char *invalid;
-  GStatBuf st;
-  gsize length;
 
-  if (g_stat (path, &st) == 0 && st.st_size > MAX_FILE_SIZE)
-    {
-      g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_TOO_LARGE,
-                   "%s: larger than %d MB, too large to be a file of annotations", file,
-                   MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, DOSSIER_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? DOSSIER_ERROR_NOT_FOUND : DOSSIER_ERROR_FAILED,
-                   "%s", local_error->message);
-      return NULL;
-    }
   if (!g_utf8_validate (data, (gssize) length, &invalid))
     {
       g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_ENCODING, "%s: not UTF-8 at byte %td",
                    file, invalid - data);
       return NULL;
     }
-  if (!check_nesting (&reader, data, length))
-    return NULL;
+  /* Only what the strict validator accepts reaches json-glib, so its nesting limit covers
+   * exactly what json-glib parses (json-glib would also take comments and single quotes). */
+  if (!dossier_json_validate_full (data, length, MAX_NESTING,
+                                   DOSSIER_JSON_REFUSE_NUL | DOSSIER_JSON_EXACT_NUMBERS, &path,
+                                   &local_error))
+    {
+      if (g_error_matches (local_error, DOSSIER_JSON_ERROR, DOSSIER_JSON_ERROR_SYNTAX))
+        reader_fail (&reader, "not valid JSON: %s", local_error->message);
+      else
+        {
+          if (g_error_matches (local_error, DOSSIER_JSON_ERROR, DOSSIER_JSON_ERROR_NUL) ||
+              g_error_matches (local_error, DOSSIER_JSON_ERROR, DOSSIER_JSON_ERROR_NUMBER))
+            reader.index = locate_annotation (data, length, path);
+          reader_fail (&reader, "%s", local_error->message);
+        }
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       reader_fail (&reader, "not JSON (%s)", local_error->message);
@@ -695,6 +712,53 @@ read_file (const char  *path,
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (((Item *) g_ptr_array_index (items, i))->tags, NULL);
   return g_steal_pointer (&items);
+}
+
+/* Reads and checks every annotation of @path: a GPtrArray of Item, or NULL with @error. */
+static GPtrArray *
+read_file (const char  *path,
+           GError     **error)
+{
+  g_autofree char *file = g_filename_display_basename (path);
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  bytes = dossier_file_read_bounded (gfile, MAX_FILE_SIZE, "limit for a file of annotations",
+                                     NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  return parse_data (data, length, file, error);
+}
+
+/**
+ * dossier_annotations_check_data:
+ * @name: the file's name, for messages
+ * @n_annotations: (out) (optional): how many annotations the file holds
+ *
+ * Reads and checks a file of annotations already in memory, as
+ * dossier_store_import_annotations() does before it touches a workspace.
+ *
+ * Returns: TRUE, or FALSE with the @error the import would give.
+ */
+gboolean
+dossier_annotations_check_data (const char  *data,
+                                gsize        length,
+                                const char  *name,
+                                guint       *n_annotations,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  items = parse_data (data != NULL ? data : "", length, name, error);
+  if (n_annotations != NULL)
+    *n_annotations = items != NULL ? items->len : 0;
+  return items != NULL;
 }
 
 /* Matching */
