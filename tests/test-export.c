@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dossier-core.h"
 #include "dossier-export.h"
@@ -843,6 +844,150 @@ test_cli (Fixture       *f,
   g_assert_cmpstr (after_failures, ==, golden);
 }
 
+/* A full disk: a file system of 64 KiB made for the test */
+
+/* Runs @argv (NULL-terminated); whether it exited with 0. */
+static gboolean
+run_quietly (const char * const *argv)
+{
+  int status = 0;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                       | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
+         && g_spawn_check_wait_status (status, NULL);
+}
+
+/* The names in @dir, sorted and joined by spaces ("" when it is empty). */
+static char *
+list_names (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (const char *name; handle != NULL && (name = g_dir_read_name (handle)) != NULL; )
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* What one export onto the full disk gave: recorded first and checked once the file system
+ * is unmounted, so that a failed assertion does not leave it mounted. */
+typedef struct {
+  char *format;
+  int   status;
+  char *err;
+  char *names;      /* what the folder held afterwards */
+  char *contents;   /* of the file that was there before, or NULL */
+} FullDiskRun;
+
+static void
+full_disk_run_free (FullDiskRun *run)
+{
+  g_free (run->format);
+  g_free (run->err);
+  g_free (run->names);
+  g_free (run->contents);
+  g_free (run);
+}
+
+#define OLD_EXPORT "An earlier export, which a failed one must leave alone.\n"
+
+/* Every format, exported with the CLI to a file system too small for it (a tmpfs of 64 KiB,
+ * which needs root to mount): the command fails and says the disk is full, and leaves no file
+ * behind, neither the target nor a temporary file; a file that was there before keeps its
+ * contents. */
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *mount_point = g_build_filename (f->dir, "small-disk", NULL);
+  const char *mount_argv[] = { "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount_point,
+                               NULL };
+  const char *umount_argv[] = { "umount", mount_point, NULL };
+  const char *formats[] = { "md", "html", "csv", "json", "pdf" };
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                              full_disk_run_free);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  DossierAnnotationFields fields = { DOSSIER_ANNOTATION_NOTE, };
+  gboolean unmounted;
+
+  if (g_getenv ("DOSSIER_CLI") == NULL)
+    {
+      g_test_skip ("DOSSIER_CLI is not set");
+      return;
+    }
+  if (getuid () != 0)
+    {
+      g_test_skip ("mounting a small tmpfs to fill up needs root");
+      return;
+    }
+  /* A note of 300 KB that does not compress much (the PDF is compressed): every format is
+   * far larger than the disk. */
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_c (note, i % 7 == 6 ? ' ' : (char) ('a' + g_rand_int_range (rand, 0, 26)));
+  fields.note = note->str;
+  test_annotate_passage (f->store, f->talks, "A second round", &fields);
+  /* The CLI opens the workspace itself. */
+  g_clear_object (&f->store);
+
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+  if (!run_quietly (mount_argv))
+    {
+      g_rmdir (mount_point);
+      g_test_skip ("could not mount a tmpfs (mount -t tmpfs -o size=64k)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (guint existing = 0; existing <= 1; existing++)
+      {
+        g_autofree char *name = g_strconcat ("notes.", formats[i], NULL);
+        g_autofree char *target = g_build_filename (mount_point, name, NULL);
+        const char *args[] = { "--format", formats[i], "-o", target, NULL };
+        g_auto(TestRun) run = { 0, };
+        FullDiskRun *result = g_new0 (FullDiskRun, 1);
+
+        if (existing)
+          g_file_set_contents (target, OLD_EXPORT, -1, NULL);
+        cli (f, &run, args);
+        result->format = g_strdup (formats[i]);
+        result->status = run.status;
+        result->err = g_steal_pointer (&run.err);
+        result->names = list_names (mount_point);
+        if (existing)
+          g_file_get_contents (target, &result->contents, NULL, NULL);
+        g_ptr_array_add (runs, result);
+        g_remove (target);
+      }
+
+  unmounted = run_quietly (umount_argv);
+  g_assert_true (unmounted);
+  g_assert_cmpint (g_rmdir (mount_point), ==, 0);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      FullDiskRun *result = g_ptr_array_index (runs, i);
+      g_autofree char *name = g_strconcat ("notes.", result->format, NULL);
+      g_autofree char *said = g_strconcat (name, ": the disk is full\n", NULL);
+
+      g_test_message ("%s, %s: %s", result->format,
+                      result->contents != NULL ? "over an earlier file" : "new file",
+                      result->err);
+      g_assert_cmpint (result->status, ==, 1);
+      g_assert_true (g_str_has_suffix (result->err, said));
+      if (result->contents != NULL)
+        {
+          g_assert_cmpstr (result->names, ==, name);
+          g_assert_cmpstr (result->contents, ==, OLD_EXPORT);
+        }
+      else
+        g_assert_cmpstr (result->names, ==, "");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -864,5 +1009,7 @@ main (int    argc,
   g_test_add ("/export/to-file", Fixture, NULL, fixture_set_up, test_to_file,
               fixture_tear_down);
   g_test_add ("/export/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/export/full-disk", Fixture, NULL, fixture_set_up, test_full_disk,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -797,20 +797,28 @@ create_context (void)
   return context;
 }
 
-gboolean
-dossier_export_write_pdf (const DossierExportSet  *set,
-                          const char              *path,
-                          GError                 **error)
+static cairo_status_t
+append_bytes_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+dossier_export_render_pdf (const DossierExportSet  *set,
+                           GError                 **error)
 {
   g_autofree guint *document_pages = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   Pdf pdf = { 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
 
-  g_return_val_if_fail (set != NULL, FALSE);
-  g_return_val_if_fail (set->documents != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (set != NULL, NULL);
+  g_return_val_if_fail (set->documents != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   document_pages = g_new0 (guint, set->documents->len + 1);
   pdf.document_pages = document_pages;
@@ -820,17 +828,38 @@ dossier_export_write_pdf (const DossierExportSet  *set,
   /* The first pass learns the page count and the contents' page numbers. */
   render (&pdf, NULL, set);
   pdf.n_pages = pdf.page;
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  /* Into memory, so that the file is written in one go through a temporary file
+   * (dossier_export_write_file()): cairo writing to the path itself would leave half a PDF
+   * behind when the disk fills up. */
+  surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, PAGE_WIDTH,
+                                                 PAGE_HEIGHT);
   status = render (&pdf, surface, set);
   cairo_surface_destroy (surface);
   g_object_unref (pdf.context);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: could not write the PDF: %s",
-                   display, cairo_status_to_string (status));
-      return FALSE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not make the PDF: %s",
+                   cairo_status_to_string (status));
+      return NULL;
     }
-  return TRUE;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+gboolean
+dossier_export_write_pdf (const DossierExportSet  *set,
+                          const char              *path,
+                          GError                 **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (set != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = dossier_export_render_pdf (set, error);
+  if (bytes == NULL)
+    return FALSE;
+  file = g_file_new_for_path (path);
+  return dossier_export_write_file (file, bytes, NULL, error);
 }

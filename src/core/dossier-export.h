@@ -101,14 +101,26 @@ void dossier_export_write_json     (const DossierExportSet *set,
 void dossier_export_write_text     (const DossierExportSet *set,
                                     DossierExportFormat     format,
                                     GString                *out);
-/* The report as PDF (Pango and Cairo), written to @path. */
+/* The report as PDF (Pango and Cairo), in memory. */
+GBytes  *dossier_export_render_pdf (const DossierExportSet  *set,
+                                    GError                 **error);
+/* The report as PDF, written to @path as dossier_export_write_file() does. */
 gboolean dossier_export_write_pdf  (const DossierExportSet  *set,
                                     const char              *path,
                                     GError                 **error);
 
-/* Collects and writes @format to @file, replacing it only once the export is complete (a
- * failed export leaves any earlier file as it was).  Safe on a worker thread with a store of
- * its own. */
+/* Writes @bytes to @file through a temporary file in the same folder, which replaces @file
+ * only once everything is written and flushed to disk; on failure the temporary file is
+ * removed and an existing @file is left untouched.  The error is in the G_IO_ERROR domain and
+ * names @file: "notes.pdf: the disk is full". */
+gboolean dossier_export_write_file (GFile         *file,
+                                    GBytes        *bytes,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+/* Collects and writes @format to @file with dossier_export_write_file(): a failed export
+ * leaves any earlier file as it was and no partial file behind.  Safe on a worker thread with
+ * a store of its own. */
 gboolean dossier_export_to_file (DossierStore               *store,
                                  const DossierExportFilter  *filter,
                                  DossierExportFormat         format,
