@@ -614,6 +614,96 @@ test_json_structure (Fixture       *f,
     json_object_get_object_member (hostile, "target"), "source"), "urn:sha256:"));
 }
 
+/* Whether @text holds a bidirectional control. */
+static gboolean
+has_bidi_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (dossier_export_is_bidi_control (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Bidirectional controls from a document (a title, a quoted passage) and from the analyst's
+ * note and tag come out of Markdown, HTML, CSV and the PDF as visible "<U+202E>" escapes,
+ * never as the control itself; a URL holding one is not made a link.  (JSON keeps them as
+ * \u202e escapes: test-import-annotations' round trip.) */
+static void
+test_bidi (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *paragraphs[] = {
+    "The attachment was named invoice\u202Efdp.exe by the sender, the lab said.", NULL };
+  const char *tags[] = { "\u2067malware", NULL };
+  DossierAnnotationFields fields = {
+    DOSSIER_ANNOTATION_QUOTE, "Nela \u202DOrr", NULL, "said", 0,
+    "Looks like \u2066exe.pdf\u2069 in a mail client; \u202Aa\u202Bb\u202Cc\u2068d", tags };
+  DossierExportFilter filter = DOSSIER_EXPORT_FILTER_INIT;
+  g_autoptr(DossierExportSet) set = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  gint64 document;
+
+  document = add_document (f, "Port office \u202Ehit by malware", "Vell Courier", "2024-07-01",
+                           "https://example.org/\u202Eexe.txt", paragraphs);
+  test_annotate_passage (f->store, document, "invoice\u202Efdp.exe", &fields);
+  filter.document_ids = &document;
+  filter.n_document_ids = 1;
+  set = test_export_collect (f->store, &filter);
+  md = write_format (set, DOSSIER_EXPORT_MARKDOWN);
+  html = write_format (set, DOSSIER_EXPORT_HTML);
+  csv = write_format (set, DOSSIER_EXPORT_CSV);
+  json = write_format (set, DOSSIER_EXPORT_JSON);
+
+  g_assert_false (has_bidi_control (md));
+  g_assert_nonnull (strstr (md, "Port office \\<U+202E\\>hit by malware"));
+  g_assert_nonnull (strstr (md, "> invoice\\<U+202E\\>fdp.exe\n"));
+  g_assert_nonnull (strstr (md, "Nela \\<U+202D\\>Orr"));
+  g_assert_nonnull (strstr (md, "\\<U+2066\\>exe.pdf\\<U+2069\\>"));
+  g_assert_nonnull (strstr (md, "\\<U+202A\\>a\\<U+202B\\>b\\<U+202C\\>c\\<U+2068\\>d"));
+  g_assert_nonnull (strstr (md, "\\<U+2067\\>malware"));
+  g_assert_null (strstr (md, "<https://example.org/"));
+
+  g_assert_false (has_bidi_control (html));
+  g_assert_nonnull (strstr (html, "invoice&lt;U+202E&gt;fdp.exe"));
+  g_assert_nonnull (strstr (html, "Port office &lt;U+202E&gt;hit by malware"));
+  g_assert_nonnull (strstr (html, "&lt;U+2066&gt;exe.pdf&lt;U+2069&gt;"));
+  g_assert_null (strstr (html, "href=\"https://example.org/"));
+
+  g_assert_false (has_bidi_control (csv));
+  g_assert_nonnull (strstr (csv, ",invoice<U+202E>fdp.exe,"));
+  g_assert_nonnull (strstr (csv, "Looks like <U+2066>exe.pdf<U+2069> in a mail client"));
+
+  /* JSON keeps the exact text, escaped. */
+  g_assert_false (has_bidi_control (json));
+  g_assert_nonnull (strstr (json, "invoice\\u202efdp.exe"));
+
+  {
+    g_autofree char *pdf_path = g_build_filename (f->dir, "bidi.pdf", NULL);
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    const char *argv[] = { pdftotext, "-enc", "UTF-8", pdf_path, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_assert_true (dossier_export_write_pdf (set, pdf_path, &error));
+    g_assert_no_error (error);
+    if (pdftotext == NULL)
+      {
+        g_test_skip ("pdftotext is not installed (poppler-utils)");
+        return;
+      }
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_false (has_bidi_control (text));
+    g_assert_nonnull (strstr (text, "invoice<U+202E>fdp.exe"));
+    g_assert_nonnull (strstr (text, "<U+2066>exe.pdf<U+2069>"));
+  }
+}
+
 static char *
 read_file (GFile *file)
 {
@@ -1011,5 +1101,6 @@ main (int    argc,
   g_test_add ("/export/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/export/full-disk", Fixture, NULL, fixture_set_up, test_full_disk,
               fixture_tear_down);
+  g_test_add ("/export/bidi", Fixture, NULL, fixture_set_up, test_bidi, fixture_tear_down);
   return g_test_run ();
 }

@@ -60,8 +60,15 @@ dossier_export_format_extension (DossierExportFormat format)
 
 /* Helpers of the writers */
 
+gboolean
+dossier_export_is_bidi_control (gunichar c)
+{
+  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
 char *
-dossier_export_clean_text (const char *text)
+dossier_export_clean_text_full (const char              *text,
+                                DossierExportCleanFlags  flags)
 {
   g_autofree char *valid = NULL;
   GString *out;
@@ -90,10 +97,22 @@ dossier_export_clean_text (const char *text)
       /* Line and paragraph separators end a line in some readers but not in others. */
       else if (c == 0x2028 || c == 0x2029)
         g_string_append_c (out, '\n');
+      /* An override or embedding would reorder what follows it in the reader's view (a
+       * spreadsheet cell, a Markdown preview, the report).  Shown rather than dropped, so that
+       * the analyst sees the document carried one. */
+      else if (dossier_export_is_bidi_control (c)
+               && (flags & DOSSIER_EXPORT_CLEAN_KEEP_BIDI) == 0)
+        g_string_append_printf (out, "<U+%04X>", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+dossier_export_clean_text (const char *text)
+{
+  return dossier_export_clean_text_full (text, DOSSIER_EXPORT_CLEAN_DEFAULT);
 }
 
 gboolean
@@ -108,7 +127,14 @@ dossier_export_url_is_web (const char *url)
     if (*p <= ' ' || *p == 0x7f || *p == '<' || *p == '>' || *p == '"' || *p == '\\'
         || *p == '`')
       return FALSE;
-  return g_utf8_validate (url, -1, NULL) && strlen (url) > strlen ("https://");
+  if (!g_utf8_validate (url, -1, NULL) || strlen (url) <= strlen ("https://"))
+    return FALSE;
+  /* A link is written as it is (Markdown's autolink, the report's href): a bidirectional
+   * control could make it read as another address. */
+  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
+    if (dossier_export_is_bidi_control (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
 }
 
 guint

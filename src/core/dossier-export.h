@@ -77,10 +77,28 @@ DossierExportSet *dossier_export_collect (DossierStore               *store,
 /* Helpers shared by the writers. */
 
 /* @text (NULL: "") as valid UTF-8 without control characters: tabs become spaces, line and
- * paragraph separators newlines, every other C0, DEL and C1 character is dropped. */
+ * paragraph separators newlines, every other C0, DEL and C1 character is dropped, and each
+ * bidirectional embedding, override or isolate control becomes a visible "<U+202E>" (see
+ * dossier_export_is_bidi_control()). */
 char     *dossier_export_clean_text (const char      *text);
+
+typedef enum {
+  DOSSIER_EXPORT_CLEAN_DEFAULT   = 0,
+  /* Leaves bidirectional controls in the text: for a writer that escapes them itself (JSON
+   * writes them as \u202e, which keeps the text exact for re-anchoring and is inert). */
+  DOSSIER_EXPORT_CLEAN_KEEP_BIDI = 1 << 0,
+} DossierExportCleanFlags;
+
+char     *dossier_export_clean_text_full (const char              *text,
+                                          DossierExportCleanFlags  flags);
+/* Whether @c is one of the controls that reorder the text around them until they are closed
+ * (or the paragraph ends): U+202A-U+202E (embeddings, overrides, pop) and U+2066-U+2069
+ * (isolates).  A quote or note holding one can display differently from what it says (the
+ * "Trojan Source" trick).  The marks U+200E, U+200F and U+061C are not among them: they are
+ * common in right-to-left text and only affect the neutral characters next to them. */
+gboolean  dossier_export_is_bidi_control (gunichar    c);
 /* Whether @url may become a link: http or https, with no space, control character, quote,
- * angle bracket, backslash or backtick in it. */
+ * angle bracket, backslash, backtick or bidirectional control in it. */
 gboolean  dossier_export_url_is_web (const char      *url);
 /* The paragraph (region, counted from 1) of @document that holds the code point @offset, or
  * 0 when the document has no regions loaded. */
