@@ -614,6 +614,74 @@ test_json_structure (Fixture       *f,
     json_object_get_object_member (hostile, "target"), "source"), "urn:sha256:"));
 }
 
+/* A cell that starts a formula only after blanks, which spreadsheets trim, is neutralized
+ * like one that starts it at once: quoted, with an apostrophe first. */
+static void
+test_csv_leading_blanks (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* The store trims names and tags; a note keeps its blanks. */
+  DossierAnnotationFields fields = {
+    DOSSIER_ANNOTATION_QUOTE, NULL, NULL, NULL, 0, "\n\n=HYPERLINK(\"http://evil\")", NULL };
+  DossierAnnotationFields fields2 = {
+    DOSSIER_ANNOTATION_QUOTE, NULL, NULL, NULL, 0, " =1+1", NULL };
+  DossierAnnotationFields fields3 = {
+    DOSSIER_ANNOTATION_QUOTE, NULL, NULL, NULL, 0, "\u00a0\u3000-2+3", NULL };
+  DossierExportFilter filter = DOSSIER_EXPORT_FILTER_INIT;
+  g_autoptr(DossierExportSet) set = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  GPtrArray *header;
+  GPtrArray *row;
+  gint64 id;
+  guint n_notes = 0;
+
+  id = test_annotate_passage (f->store, f->talks, "Negotiators returned", &fields);
+  test_annotate_passage (f->store, f->talks, "the table", &fields2);
+  test_annotate_passage (f->store, f->talks, "on Monday", &fields3);
+  filter.document_ids = &f->talks;
+  filter.n_document_ids = 1;
+  filter.kind = DOSSIER_ANNOTATION_QUOTE;
+  set = test_export_collect (f->store, &filter);
+  csv = write_format (set, DOSSIER_EXPORT_CSV);
+  rows = parse_csv (csv);
+  header = g_ptr_array_index (rows, 0);
+  row = NULL;
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GPtrArray *candidate = g_ptr_array_index (rows, i);
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      if (g_str_equal (g_ptr_array_index (candidate, 0), text))
+        row = candidate;
+    }
+  g_assert_nonnull (row);
+  for (guint j = 0; j < header->len; j++)
+    {
+      const char *name = g_ptr_array_index (header, j);
+      const char *cell = g_ptr_array_index (row, j);
+
+      if (g_str_equal (name, "note"))
+        g_assert_cmpstr (cell, ==, "'\r\n\r\n=HYPERLINK(\"http://evil\")");
+    }
+  /* Nor does any other cell start a formula after blanks. */
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, i);
+
+      for (guint j = 0; j < cells->len; j++)
+        {
+          const char *cell = g_ptr_array_index (cells, j);
+
+          n_notes += g_str_equal (cell, "' =1+1") || g_str_equal (cell, "'\u00a0\u3000-2+3");
+          while (*cell != '\0' && g_unichar_isspace (g_utf8_get_char (cell)))
+            cell = g_utf8_next_char (cell);
+          g_assert_true (*cell == '\0' || strchr ("=+-@", *cell) == NULL);
+        }
+    }
+  g_assert_cmpuint (n_notes, ==, 2);
+}
+
 /* Whether @text holds a bidirectional control. */
 static gboolean
 has_bidi_control (const char *text)
@@ -1102,5 +1170,7 @@ main (int    argc,
   g_test_add ("/export/full-disk", Fixture, NULL, fixture_set_up, test_full_disk,
               fixture_tear_down);
   g_test_add ("/export/bidi", Fixture, NULL, fixture_set_up, test_bidi, fixture_tear_down);
+  g_test_add ("/export/csv-leading-blanks", Fixture, NULL, fixture_set_up,
+              test_csv_leading_blanks, fixture_tear_down);
   return g_test_run ();
 }
