@@ -1135,7 +1135,8 @@ test_full_disk (Fixture       *f,
                       result->contents != NULL ? "over an earlier file" : "new file",
                       result->err);
       g_assert_cmpint (result->status, ==, 1);
-      g_assert_true (g_str_has_suffix (result->err, said));
+      /* strstr (): a sanitizer build may print its report after the message. */
+      g_assert_nonnull (strstr (result->err, said));
       if (result->contents != NULL)
         {
           g_assert_cmpstr (result->names, ==, name);
