@@ -127,6 +127,108 @@ test_import_list_show (void)
   g_assert_nonnull (strstr (show_text.out, "\n\nThe council approved the ferry line on Thursday."));
 }
 
+/* Whether @text has a byte a terminal acts on: C0 controls but line ends, DEL, or a C1
+ * control's UTF-8 (the CSI of "\xc2\x9b"). */
+static gboolean
+has_raw_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f
+        || ((guchar) p[0] == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] < 0xa0))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* File names and titles with a byte that is not UTF-8, a line break and terminal escapes:
+ * JSON output stays valid UTF-8 and parses, text output shows them escaped, one line each. */
+static void
+test_hostile_names (void)
+{
+  g_autofree char *ws = g_build_filename (tmpdir, "hostile-names.dossier", NULL);
+  /* "bad<FF>", a line break, "name", ESC "[31m" (red), ".txt". */
+  g_autofree char *evil = fixture ("bad\xff\nname\x1b[31m.txt",
+                                   "title Evil \x1b]0;pwned\x07 title\x1b[2J\n"
+                                   "source Outlet\x1b[31m\n\n"
+                                   "The harbour master said the quay would reopen.\n", -1);
+  g_autofree char *second = fixture ("second\xfe\x1b[1A.txt",
+                                     "title Second\xc2\x9b story\n\n"
+                                     "Dock workers walked out at dawn on Monday.\n", -1);
+  g_auto(TestRun) import = { 0 };
+  g_auto(TestRun) import_json = { 0 };
+  g_auto(TestRun) list = { 0 };
+  g_auto(TestRun) list_json = { 0 };
+  g_auto(TestRun) show = { 0 };
+  g_auto(TestRun) broken = { 0 };
+  g_autoptr(JsonNode) imported = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  JsonObject *result;
+
+  cli (&import, "--no-workspace", "--workspace", ws, "import", evil, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_utf8_validate (import.out, -1, NULL));
+  g_assert_false (has_raw_control (import.out));
+  g_assert_false (has_raw_control (import.err));
+  g_assert_cmpuint (count_lines (import.out), ==, 1);
+  g_assert_nonnull (strstr (import.out,
+                            "bad\\xff\\nname\\x1b[31m.txt: imported as document 1"));
+
+  cli (&import_json, "--no-workspace", "--workspace", ws, "import", "--json", second, NULL);
+  g_assert_cmpint (import_json.status, ==, 0);
+  g_assert_true (g_utf8_validate (import_json.out, -1, NULL));
+  g_assert_false (has_raw_control (import_json.out));
+  imported = test_parse_json (import_json.out);
+  result = json_array_get_object_element (json_node_get_array (imported), 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "imported");
+  /* The byte that is not UTF-8 as U+FFFD, as g_filename_display_name() has it; the ESC is
+   * still there, as data, escaped by the JSON. */
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (result, "file"),
+                                   "second\xef\xbf\xbd\x1b[1A.txt"));
+
+  cli (&list_json, "--no-workspace", "--workspace", ws, "list", "--json", NULL);
+  g_assert_cmpint (list_json.status, ==, 0);
+  g_assert_true (g_utf8_validate (list_json.out, -1, NULL));
+  g_assert_false (has_raw_control (list_json.out));
+  listed = test_parse_json (list_json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *document = json_array_get_object_element (json_node_get_array (listed), i);
+
+      g_assert_true (g_utf8_validate (json_object_get_string_member (document, "file"), -1,
+                                      NULL));
+      g_assert_true (g_utf8_validate (json_object_get_string_member (document, "title"), -1,
+                                      NULL));
+    }
+
+  cli (&list, "--no-workspace", "--workspace", ws, "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_utf8_validate (list.out, -1, NULL));
+  g_assert_false (has_raw_control (list.out));
+  g_assert_cmpuint (count_lines (list.out), ==, 2);
+
+  cli (&show, "--no-workspace", "--workspace", ws, "show", "1", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_true (g_utf8_validate (show.out, -1, NULL));
+  g_assert_false (has_raw_control (show.out));
+  g_assert_nonnull (strstr (show.out, "File      bad\\xff\\nname\\x1b[31m.txt\n"));
+
+  /* An error about such a file says its name the same way. */
+  cli (&broken, "--no-workspace", "--workspace", ws, "import", "no\x1b[2Jsuch\n.txt", NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_false (has_raw_control (broken.err));
+  g_assert_nonnull (strstr (broken.err, "no\\x1b[2Jsuch\\n.txt: "));
+}
+
 static void
 test_search_and_remove (void)
 {
@@ -1481,6 +1583,7 @@ main (int   argc,
 
   /* The first two run in order on one workspace. */
   g_test_add_func ("/cli/import-list-show", test_import_list_show);
+  g_test_add_func ("/cli/hostile-names", test_hostile_names);
   g_test_add_func ("/cli/search-and-remove", test_search_and_remove);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/default-workspace", test_default_workspace);

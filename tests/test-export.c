@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dossier-core.h"
 #include "dossier-export.h"
@@ -613,6 +614,164 @@ test_json_structure (Fixture       *f,
     json_object_get_object_member (hostile, "target"), "source"), "urn:sha256:"));
 }
 
+/* A cell that starts a formula only after blanks, which spreadsheets trim, is neutralized
+ * like one that starts it at once: quoted, with an apostrophe first. */
+static void
+test_csv_leading_blanks (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* The store trims names and tags; a note keeps its blanks. */
+  DossierAnnotationFields fields = {
+    DOSSIER_ANNOTATION_QUOTE, NULL, NULL, NULL, 0, "\n\n=HYPERLINK(\"http://evil\")", NULL };
+  DossierAnnotationFields fields2 = {
+    DOSSIER_ANNOTATION_QUOTE, NULL, NULL, NULL, 0, " =1+1", NULL };
+  DossierAnnotationFields fields3 = {
+    DOSSIER_ANNOTATION_QUOTE, NULL, NULL, NULL, 0, "\u00a0\u3000-2+3", NULL };
+  DossierExportFilter filter = DOSSIER_EXPORT_FILTER_INIT;
+  g_autoptr(DossierExportSet) set = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  GPtrArray *header;
+  GPtrArray *row;
+  gint64 id;
+  guint n_notes = 0;
+
+  id = test_annotate_passage (f->store, f->talks, "Negotiators returned", &fields);
+  test_annotate_passage (f->store, f->talks, "the table", &fields2);
+  test_annotate_passage (f->store, f->talks, "on Monday", &fields3);
+  filter.document_ids = &f->talks;
+  filter.n_document_ids = 1;
+  filter.kind = DOSSIER_ANNOTATION_QUOTE;
+  set = test_export_collect (f->store, &filter);
+  csv = write_format (set, DOSSIER_EXPORT_CSV);
+  rows = parse_csv (csv);
+  header = g_ptr_array_index (rows, 0);
+  row = NULL;
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GPtrArray *candidate = g_ptr_array_index (rows, i);
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      if (g_str_equal (g_ptr_array_index (candidate, 0), text))
+        row = candidate;
+    }
+  g_assert_nonnull (row);
+  for (guint j = 0; j < header->len; j++)
+    {
+      const char *name = g_ptr_array_index (header, j);
+      const char *cell = g_ptr_array_index (row, j);
+
+      if (g_str_equal (name, "note"))
+        g_assert_cmpstr (cell, ==, "'\r\n\r\n=HYPERLINK(\"http://evil\")");
+    }
+  /* Nor does any other cell start a formula after blanks. */
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, i);
+
+      for (guint j = 0; j < cells->len; j++)
+        {
+          const char *cell = g_ptr_array_index (cells, j);
+
+          n_notes += g_str_equal (cell, "' =1+1") || g_str_equal (cell, "'\u00a0\u3000-2+3");
+          while (*cell != '\0' && g_unichar_isspace (g_utf8_get_char (cell)))
+            cell = g_utf8_next_char (cell);
+          g_assert_true (*cell == '\0' || strchr ("=+-@", *cell) == NULL);
+        }
+    }
+  g_assert_cmpuint (n_notes, ==, 2);
+}
+
+/* Whether @text holds a bidirectional control. */
+static gboolean
+has_bidi_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (dossier_export_is_bidi_control (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Bidirectional controls from a document (a title, a quoted passage) and from the analyst's
+ * note and tag come out of Markdown, HTML, CSV and the PDF as visible "<U+202E>" escapes,
+ * never as the control itself; a URL holding one is not made a link.  (JSON keeps them as
+ * \u202e escapes: test-import-annotations' round trip.) */
+static void
+test_bidi (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *paragraphs[] = {
+    "The attachment was named invoice\u202Efdp.exe by the sender, the lab said.", NULL };
+  const char *tags[] = { "\u2067malware", NULL };
+  DossierAnnotationFields fields = {
+    DOSSIER_ANNOTATION_QUOTE, "Nela \u202DOrr", NULL, "said", 0,
+    "Looks like \u2066exe.pdf\u2069 in a mail client; \u202Aa\u202Bb\u202Cc\u2068d", tags };
+  DossierExportFilter filter = DOSSIER_EXPORT_FILTER_INIT;
+  g_autoptr(DossierExportSet) set = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  gint64 document;
+
+  document = add_document (f, "Port office \u202Ehit by malware", "Vell Courier", "2024-07-01",
+                           "https://example.org/\u202Eexe.txt", paragraphs);
+  test_annotate_passage (f->store, document, "invoice\u202Efdp.exe", &fields);
+  filter.document_ids = &document;
+  filter.n_document_ids = 1;
+  set = test_export_collect (f->store, &filter);
+  md = write_format (set, DOSSIER_EXPORT_MARKDOWN);
+  html = write_format (set, DOSSIER_EXPORT_HTML);
+  csv = write_format (set, DOSSIER_EXPORT_CSV);
+  json = write_format (set, DOSSIER_EXPORT_JSON);
+
+  g_assert_false (has_bidi_control (md));
+  g_assert_nonnull (strstr (md, "Port office \\<U+202E\\>hit by malware"));
+  g_assert_nonnull (strstr (md, "> invoice\\<U+202E\\>fdp.exe\n"));
+  g_assert_nonnull (strstr (md, "Nela \\<U+202D\\>Orr"));
+  g_assert_nonnull (strstr (md, "\\<U+2066\\>exe.pdf\\<U+2069\\>"));
+  g_assert_nonnull (strstr (md, "\\<U+202A\\>a\\<U+202B\\>b\\<U+202C\\>c\\<U+2068\\>d"));
+  g_assert_nonnull (strstr (md, "\\<U+2067\\>malware"));
+  g_assert_null (strstr (md, "<https://example.org/"));
+
+  g_assert_false (has_bidi_control (html));
+  g_assert_nonnull (strstr (html, "invoice&lt;U+202E&gt;fdp.exe"));
+  g_assert_nonnull (strstr (html, "Port office &lt;U+202E&gt;hit by malware"));
+  g_assert_nonnull (strstr (html, "&lt;U+2066&gt;exe.pdf&lt;U+2069&gt;"));
+  g_assert_null (strstr (html, "href=\"https://example.org/"));
+
+  g_assert_false (has_bidi_control (csv));
+  g_assert_nonnull (strstr (csv, ",invoice<U+202E>fdp.exe,"));
+  g_assert_nonnull (strstr (csv, "Looks like <U+2066>exe.pdf<U+2069> in a mail client"));
+
+  /* JSON keeps the exact text, escaped. */
+  g_assert_false (has_bidi_control (json));
+  g_assert_nonnull (strstr (json, "invoice\\u202efdp.exe"));
+
+  {
+    g_autofree char *pdf_path = g_build_filename (f->dir, "bidi.pdf", NULL);
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    const char *argv[] = { pdftotext, "-enc", "UTF-8", pdf_path, "-", NULL };
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+
+    g_assert_true (dossier_export_write_pdf (set, pdf_path, &error));
+    g_assert_no_error (error);
+    if (pdftotext == NULL)
+      {
+        g_test_skip ("pdftotext is not installed (poppler-utils)");
+        return;
+      }
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_false (has_bidi_control (text));
+    g_assert_nonnull (strstr (text, "invoice<U+202E>fdp.exe"));
+    g_assert_nonnull (strstr (text, "<U+2066>exe.pdf<U+2069>"));
+  }
+}
+
 static char *
 read_file (GFile *file)
 {
@@ -843,6 +1002,151 @@ test_cli (Fixture       *f,
   g_assert_cmpstr (after_failures, ==, golden);
 }
 
+/* A full disk: a file system of 64 KiB made for the test */
+
+/* Runs @argv (NULL-terminated); whether it exited with 0. */
+static gboolean
+run_quietly (const char * const *argv)
+{
+  int status = 0;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                       | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
+         && g_spawn_check_wait_status (status, NULL);
+}
+
+/* The names in @dir, sorted and joined by spaces ("" when it is empty). */
+static char *
+list_names (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (const char *name; handle != NULL && (name = g_dir_read_name (handle)) != NULL; )
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* What one export onto the full disk gave: recorded first and checked once the file system
+ * is unmounted, so that a failed assertion does not leave it mounted. */
+typedef struct {
+  char *format;
+  int   status;
+  char *err;
+  char *names;      /* what the folder held afterwards */
+  char *contents;   /* of the file that was there before, or NULL */
+} FullDiskRun;
+
+static void
+full_disk_run_free (FullDiskRun *run)
+{
+  g_free (run->format);
+  g_free (run->err);
+  g_free (run->names);
+  g_free (run->contents);
+  g_free (run);
+}
+
+#define OLD_EXPORT "An earlier export, which a failed one must leave alone.\n"
+
+/* Every format, exported with the CLI to a file system too small for it (a tmpfs of 64 KiB,
+ * which needs root to mount): the command fails and says the disk is full, and leaves no file
+ * behind, neither the target nor a temporary file; a file that was there before keeps its
+ * contents. */
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *mount_point = g_build_filename (f->dir, "small-disk", NULL);
+  const char *mount_argv[] = { "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount_point,
+                               NULL };
+  const char *umount_argv[] = { "umount", mount_point, NULL };
+  const char *formats[] = { "md", "html", "csv", "json", "pdf" };
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                              full_disk_run_free);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  DossierAnnotationFields fields = { DOSSIER_ANNOTATION_NOTE, };
+  gboolean unmounted;
+
+  if (g_getenv ("DOSSIER_CLI") == NULL)
+    {
+      g_test_skip ("DOSSIER_CLI is not set");
+      return;
+    }
+  if (getuid () != 0)
+    {
+      g_test_skip ("mounting a small tmpfs to fill up needs root");
+      return;
+    }
+  /* A note of 300 KB that does not compress much (the PDF is compressed): every format is
+   * far larger than the disk. */
+  for (guint i = 0; i < 300000; i++)
+    g_string_append_c (note, i % 7 == 6 ? ' ' : (char) ('a' + g_rand_int_range (rand, 0, 26)));
+  fields.note = note->str;
+  test_annotate_passage (f->store, f->talks, "A second round", &fields);
+  /* The CLI opens the workspace itself. */
+  g_clear_object (&f->store);
+
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+  if (!run_quietly (mount_argv))
+    {
+      g_rmdir (mount_point);
+      g_test_skip ("could not mount a tmpfs (mount -t tmpfs -o size=64k)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (guint existing = 0; existing <= 1; existing++)
+      {
+        g_autofree char *name = g_strconcat ("notes.", formats[i], NULL);
+        g_autofree char *target = g_build_filename (mount_point, name, NULL);
+        const char *args[] = { "--format", formats[i], "-o", target, NULL };
+        g_auto(TestRun) run = { 0, };
+        FullDiskRun *result = g_new0 (FullDiskRun, 1);
+
+        if (existing)
+          g_file_set_contents (target, OLD_EXPORT, -1, NULL);
+        cli (f, &run, args);
+        result->format = g_strdup (formats[i]);
+        result->status = run.status;
+        result->err = g_steal_pointer (&run.err);
+        result->names = list_names (mount_point);
+        if (existing)
+          g_file_get_contents (target, &result->contents, NULL, NULL);
+        g_ptr_array_add (runs, result);
+        g_remove (target);
+      }
+
+  unmounted = run_quietly (umount_argv);
+  g_assert_true (unmounted);
+  g_assert_cmpint (g_rmdir (mount_point), ==, 0);
+
+  for (guint i = 0; i < runs->len; i++)
+    {
+      FullDiskRun *result = g_ptr_array_index (runs, i);
+      g_autofree char *name = g_strconcat ("notes.", result->format, NULL);
+      g_autofree char *said = g_strconcat (name, ": the disk is full\n", NULL);
+
+      g_test_message ("%s, %s: %s", result->format,
+                      result->contents != NULL ? "over an earlier file" : "new file",
+                      result->err);
+      g_assert_cmpint (result->status, ==, 1);
+      /* strstr (): a sanitizer build may print its report after the message. */
+      g_assert_nonnull (strstr (result->err, said));
+      if (result->contents != NULL)
+        {
+          g_assert_cmpstr (result->names, ==, name);
+          g_assert_cmpstr (result->contents, ==, OLD_EXPORT);
+        }
+      else
+        g_assert_cmpstr (result->names, ==, "");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -864,5 +1168,10 @@ main (int    argc,
   g_test_add ("/export/to-file", Fixture, NULL, fixture_set_up, test_to_file,
               fixture_tear_down);
   g_test_add ("/export/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/export/full-disk", Fixture, NULL, fixture_set_up, test_full_disk,
+              fixture_tear_down);
+  g_test_add ("/export/bidi", Fixture, NULL, fixture_set_up, test_bidi, fixture_tear_down);
+  g_test_add ("/export/csv-leading-blanks", Fixture, NULL, fixture_set_up,
+              test_csv_leading_blanks, fixture_tear_down);
   return g_test_run ();
 }

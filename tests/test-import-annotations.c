@@ -767,6 +767,52 @@ test_round_trip (Fixture       *f,
     }
 }
 
+/* A passage with a right-to-left override in it: the JSON export writes the control as the
+ * escape \u202e (no raw control in the file) and keeps it in the selector, so that importing
+ * the file finds the same words again; the note keeps its isolates too. */
+static void
+test_round_trip_bidi (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *body = "The attachment was named invoice\u202Efdp.exe by the sender, the lab "
+                     "said. It spread to 40 machines.";
+  const char *passage = "invoice\u202Efdp.exe";
+  const char *note_text = "Reads as \u2066exe.pdf\u2069 in a mail client; \u202Bsee\u202C";
+  DossierAnnotationFields note = { .kind = DOSSIER_ANNOTATION_NOTE, .note = note_text };
+  DossierExportFilter filter = DOSSIER_EXPORT_FILTER_INIT;
+  g_autoptr(DossierExportSet) set = NULL;
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *path = NULL;
+  gint64 document;
+  DossierAnnotation *b;
+
+  document = add_document (f->store, "Malware reaches the port office", body, NULL);
+  test_annotate_passage (f->store, document, passage, &note);
+  set = test_export_collect (f->store, &filter);
+  dossier_export_write_json (set, json);
+  /* No raw control in the file, only escapes. */
+  for (const char *p = json->str; *p != '\0'; p = g_utf8_next_char (p))
+    g_assert_false (dossier_export_is_bidi_control (g_utf8_get_char (p)));
+  g_assert_nonnull (strstr (json->str, "\"exact\": \"invoice\\u202efdp.exe\""));
+  g_assert_nonnull (strstr (json->str, "\\u2066exe.pdf\\u2069"));
+  path = write_file (f, "export.json", json->str, (gssize) json->len);
+
+  open_workspace (f, "colleague.dossier");
+  document = add_document (f->store, "Malware reaches the port office", body, NULL);
+  results = import_ok (f, path);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (((DossierAnnotationImport *) results->pdata[0])->status, ==,
+                   DOSSIER_ANNOTATION_IMPORTED);
+  after = list_annotations (f);
+  g_assert_cmpuint (after->len, ==, 1);
+  b = g_ptr_array_index (after, 0);
+  g_assert_cmpint (b->document_id, ==, document);
+  g_assert_cmpstr (b->selector.exact, ==, passage);
+  g_assert_cmpstr (b->note, ==, note_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +833,7 @@ main (int   argc,
   ADD ("/import-annotations/strict", test_strict, NULL);
   ADD ("/import-annotations/special-files", test_special_files, NULL);
   ADD ("/import-annotations/round-trip", test_round_trip, NULL);
+  ADD ("/import-annotations/round-trip-bidi", test_round_trip_bidi, NULL);
 #undef ADD
 
   return g_test_run ();

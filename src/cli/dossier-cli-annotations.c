@@ -24,7 +24,11 @@ add_strv_member (JsonBuilder        *builder,
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
+    {
+      g_autofree char *valid = cli_json_string (values[i]);
+
+      json_builder_add_string_value (builder, valid);
+    }
   json_builder_end_array (builder);
 }
 
@@ -60,15 +64,19 @@ add_annotation_object (JsonBuilder       *builder,
   json_builder_end_object (builder);
 }
 
-/* The passage on one line, shortened in the middle when long. */
+/* The passage on one line, shortened in the middle when long, and escaped (cli_escape()). */
 static char *
 excerpt (const char *exact,
          guint       max_chars)
 {
-  g_autofree char *flat = g_strdup (exact);
+  g_autofree char *spaced = g_strdup (exact);
+  g_autofree char *flat = NULL;
   glong len;
 
-  g_strdelimit (flat, "\n\r\t", ' ');
+  /* Line breaks and tabs read as spaces in a passage; other controls are escaped, which
+   * makes it valid UTF-8 to count characters in too. */
+  g_strdelimit (spaced, "\n\r\t", ' ');
+  flat = cli_escape (spaced);
   len = g_utf8_strlen (flat, -1);
   if (len <= (glong) max_chars)
     return g_steal_pointer (&flat);
@@ -87,11 +95,18 @@ print_annotation_line (DossierAnnotation *a)
   g_autoptr(GString) who = g_string_new (NULL);
 
   if (a->speaker != NULL)
-    g_string_append (who, a->speaker);
+    cli_append_escaped (who, a->speaker, -1, FALSE);
   if (a->source != NULL)
-    g_string_append_printf (who, "%svia %s%s%s%s", who->len ? " " : "", a->source,
-                            a->source_grade ? " (" : "", a->source_grade ? a->source_grade : "",
-                            a->source_grade ? ")" : "");
+    {
+      g_string_append (who, who->len ? " via " : "via ");
+      cli_append_escaped (who, a->source, -1, FALSE);
+      if (a->source_grade != NULL)
+        {
+          g_string_append (who, " (");
+          cli_append_escaped (who, a->source_grade, -1, FALSE);
+          g_string_append (who, ")");
+        }
+    }
   if (a->credibility != 0)
     g_string_append_printf (who, "%scredibility %d", who->len ? ", " : "", a->credibility);
 
@@ -103,8 +118,9 @@ print_annotation_line (DossierAnnotation *a)
   if (a->tags[0] != NULL)
     {
       g_autofree char *tags = g_strjoinv (", ", a->tags);
+      g_autofree char *shown = cli_escape (tags);
 
-      g_print ("        tags: %s\n", tags);
+      g_print ("        tags: %s\n", shown);
     }
   if (a->note[0] != '\0')
     {
@@ -121,7 +137,9 @@ check_no_arguments (const char  *command,
 {
   if (argc > 1)
     {
-      g_printerr ("dossier-cli %s: unexpected argument “%s”\n", command, argv[1]);
+      g_autofree char *shown = cli_escape (argv[1]);
+
+      g_printerr ("dossier-cli %s: unexpected argument “%s”\n", command, shown);
       return FALSE;
     }
   return TRUE;
@@ -193,8 +211,10 @@ run_annotate (const char *workspace,
     fields.kind = speaker || source ? DOSSIER_ANNOTATION_QUOTE : DOSSIER_ANNOTATION_HIGHLIGHT;
   else if (!dossier_annotation_kind_from_string (kind_name, &fields.kind))
     {
+      g_autofree char *shown = cli_escape (kind_name);
+
       g_printerr ("dossier-cli annotate: unknown kind “%s” (highlight, quote, claim or note)\n",
-                  kind_name);
+                  shown);
       return EXIT_USAGE;
     }
   fields.speaker = speaker;
@@ -270,8 +290,10 @@ run_annotations (const char *workspace,
 
       if (!dossier_annotation_kind_from_string (kind_name, &kind))
         {
+          g_autofree char *shown = cli_escape (kind_name);
+
           g_printerr ("dossier-cli annotations: unknown kind “%s” (highlight, quote, claim or "
-                      "note)\n", kind_name);
+                      "note)\n", shown);
           return EXIT_USAGE;
         }
       filter.kind = (int) kind;
@@ -401,10 +423,12 @@ run_sources (const char *workspace,
   for (guint i = 0; i < sources->len; i++)
     {
       DossierSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *name = cli_escape (source->name);
+      g_autofree char *kind = cli_escape (source->kind);
+      g_autofree char *country = cli_escape (source->country);
+      g_autofree char *grade = cli_escape (source->reliability ? source->reliability : "-");
 
-      g_print ("%-28s %-16s %-2s  %s  %u\n", source->name, source->kind,
-               source->country ? source->country : "",
-               source->reliability ? source->reliability : "-", source->n_annotations);
+      g_print ("%-28s %-16s %-2s  %s  %u\n", name, kind, country, grade, source->n_annotations);
     }
   return EXIT_OK;
 }
@@ -434,8 +458,10 @@ run_source_grade (const char *workspace,
   grade = g_ascii_strcasecmp (argv[2], "none") == 0 ? NULL : argv[2];
   if (grade != NULL && !dossier_source_grade_is_valid (grade))
     {
+      g_autofree char *shown = cli_escape (argv[2]);
+
       g_printerr ("dossier-cli source-grade: “%s” is not a grade (A to F, or \"none\")\n",
-                  argv[2]);
+                  shown);
       return EXIT_USAGE;
     }
   if ((store = open_workspace (workspace)) == NULL)
@@ -446,8 +472,13 @@ run_source_grade (const char *workspace,
       print_error (error->message);
       return EXIT_FAILED;
     }
-  g_print ("%s: reliability %s\n", source->name,
-           source->reliability ? source->reliability : "not graded");
+  {
+    g_autofree char *name = cli_escape (source->name);
+    g_autofree char *reliability = cli_escape (source->reliability ? source->reliability
+                                                                   : "not graded");
+
+    g_print ("%s: reliability %s\n", name, reliability);
+  }
   return EXIT_OK;
 }
 
@@ -503,8 +534,9 @@ run_tags (const char *workspace,
   for (guint i = 0; i < tags->len; i++)
     {
       DossierTag *tag = g_ptr_array_index (tags, i);
+      g_autofree char *name = cli_escape (tag->name);
 
-      g_print ("%5u  %s\n", tag->n_annotations, tag->name);
+      g_print ("%5u  %s\n", tag->n_annotations, name);
     }
   if (tags->len == 0)
     g_printerr ("No tags yet: add them with 'dossier-cli annotate … --tag T'\n");
@@ -537,7 +569,12 @@ run_tag_rename (const char *workspace,
       print_error (error->message);
       return EXIT_FAILED;
     }
-  g_print ("renamed tag “%s” to “%s”\n", argv[1], argv[2]);
+  {
+    g_autofree char *old_name = cli_escape (argv[1]);
+    g_autofree char *new_name = cli_escape (argv[2]);
+
+    g_print ("renamed tag “%s” to “%s”\n", old_name, new_name);
+  }
   return EXIT_OK;
 }
 
@@ -565,7 +602,11 @@ run_tag_delete (const char *workspace,
       print_error (error->message);
       return EXIT_FAILED;
     }
-  g_print ("deleted tag “%s”\n", argv[1]);
+  {
+    g_autofree char *name = cli_escape (argv[1]);
+
+    g_print ("deleted tag “%s”\n", name);
+  }
   return EXIT_OK;
 }
 
@@ -607,8 +648,12 @@ run_update (const char *workspace,
       print_error (error->message);
       return EXIT_FAILED;
     }
-  g_print ("updated document %" G_GINT64_FORMAT " from %s: %u annotations in place, %u moved, "
-           "%u placed approximately, %u orphaned\n", id, argv[2], report.unchanged,
-           report.moved, report.approximate, report.orphaned);
+  {
+    g_autofree char *name = cli_escape (argv[2]);
+
+    g_print ("updated document %" G_GINT64_FORMAT " from %s: %u annotations in place, "
+             "%u moved, %u placed approximately, %u orphaned\n", id, name, report.unchanged,
+             report.moved, report.approximate, report.orphaned);
+  }
   return EXIT_OK;
 }

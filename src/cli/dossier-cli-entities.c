@@ -17,7 +17,11 @@ add_strv (JsonBuilder        *builder,
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
+    {
+      g_autofree char *valid = cli_json_string (values[i]);
+
+      json_builder_add_string_value (builder, valid);
+    }
   json_builder_end_array (builder);
 }
 
@@ -38,14 +42,20 @@ resolve_entity_arg (DossierStore *store,
 
       if (entity == NULL)
         {
-          g_printerr ("dossier-cli %s: %s\n", command, error->message);
+          g_autofree char *message = cli_escape (error->message);
+
+          g_printerr ("dossier-cli %s: %s\n", command, message);
           return 0;
         }
       return entity->id;
     }
   id = dossier_store_find_entity (store, text, -1, &error);
   if (id == 0)
-    g_printerr ("dossier-cli %s: %s\n", command, error->message);
+    {
+      g_autofree char *message = cli_escape (error->message);
+
+      g_printerr ("dossier-cli %s: %s\n", command, message);
+    }
   return id;
 }
 
@@ -73,8 +83,10 @@ print_entity (const DossierEntityStats *e)
 {
   g_autoptr(GString) line = g_string_new (NULL);
 
-  g_string_append_printf (line, "%6" G_GINT64_FORMAT "  %s  (%u mention%s in %u document%s",
-                          e->id, e->name, e->mentions, e->mentions == 1 ? "" : "s",
+  g_string_append_printf (line, "%6" G_GINT64_FORMAT "  ", e->id);
+  cli_append_escaped (line, e->name, -1, FALSE);
+  g_string_append_printf (line, "  (%u mention%s in %u document%s",
+                          e->mentions, e->mentions == 1 ? "" : "s",
                           e->documents, e->documents == 1 ? "" : "s");
   if (e->quotes > 0)
     g_string_append_printf (line, "; %u quote%s", e->quotes, e->quotes == 1 ? "" : "s");
@@ -83,7 +95,8 @@ print_entity (const DossierEntityStats *e)
     {
       g_autofree char *aliases = g_strjoinv (", ", e->aliases);
 
-      g_string_append_printf (line, "  also %s", aliases);
+      g_string_append (line, "  also ");
+      cli_append_escaped (line, aliases, -1, FALSE);
     }
   g_print ("%s\n", line->str);
 }
@@ -117,8 +130,10 @@ run_entities (const char *workspace,
     return EXIT_USAGE;
   if (kind_name != NULL && !dossier_entity_kind_from_string (kind_name, &kind))
     {
+      g_autofree char *shown = cli_escape (kind_name);
+
       g_printerr ("dossier-cli entities: unknown kind “%s” (person, organization, place or "
-                  "outlet)\n", kind_name);
+                  "outlet)\n", shown);
       return EXIT_USAGE;
     }
   if ((store = open_workspace (workspace)) == NULL)
@@ -206,8 +221,13 @@ run_entity_merge (const char *workspace,
       print_error (error->message);
       return EXIT_FAILED;
     }
-  g_print ("merged %" G_GINT64_FORMAT " “%s” into %" G_GINT64_FORMAT " “%s”\n", other_id,
-           other->name, keep_id, keep->name);
+  {
+    g_autofree char *other_name = cli_escape (other->name);
+    g_autofree char *keep_name = cli_escape (keep->name);
+
+    g_print ("merged %" G_GINT64_FORMAT " “%s” into %" G_GINT64_FORMAT " “%s”\n", other_id,
+             other_name, keep_id, keep_name);
+  }
   return EXIT_OK;
 }
 
@@ -250,7 +270,11 @@ run_entity_rename (const char *workspace,
     }
   g_clear_object (&entity);
   entity = dossier_store_get_entity (store, id, NULL);
-  g_print ("renamed entity %" G_GINT64_FORMAT " to “%s”\n", id, entity ? entity->name : name);
+  {
+    g_autofree char *shown = cli_escape (entity ? entity->name : name);
+
+    g_print ("renamed entity %" G_GINT64_FORMAT " to “%s”\n", id, shown);
+  }
   return EXIT_OK;
 }
 
@@ -261,28 +285,36 @@ static gboolean
 check_date_option (const char *option,
                    const char *value)
 {
+  g_autofree char *shown = NULL;
+
   if (value == NULL || dossier_date_value_span (value, NULL, NULL, NULL))
     return TRUE;
+  shown = cli_escape (value);
   g_printerr ("dossier-cli timeline: %s “%s” is not a date: write 2024, 2024-05, 2024-05-19 or "
-              "2024-W21\n", option, value);
+              "2024-W21\n", option, shown);
   return FALSE;
 }
 
 static void
 print_event (const DossierEvent *event)
 {
-  g_autofree char *entities = g_strjoinv (", ", event->entities);
-  g_autofree char *sentence = g_strdelimit (g_strdup (event->sentence ? event->sentence : ""),
-                                            "\n", ' ');
+  g_autofree char *joined = g_strjoinv (", ", event->entities);
+  g_autofree char *entities = cli_escape (joined);
+  g_autofree char *spaced = g_strdelimit (g_strdup (event->sentence ? event->sentence : ""),
+                                          "\n", ' ');
+  g_autofree char *sentence = cli_escape (spaced);
+  g_autofree char *value = cli_escape (event->value);
+  g_autofree char *title = cli_escape (event->document_title);
+  g_autofree char *outlet = cli_escape (event->document_outlet);
+  g_autofree char *date = cli_escape (event->document_date);
 
-  g_print ("%-12s %-5s %s%s\n", event->value, dossier_date_precision_to_string (event->precision),
+  g_print ("%-12s %-5s %s%s\n", value, dossier_date_precision_to_string (event->precision),
            event->uncertain ? "(about) " : "", sentence);
-  g_print ("%18s document %" G_GINT64_FORMAT " “%s”", "", event->document_id,
-           event->document_title);
+  g_print ("%18s document %" G_GINT64_FORMAT " “%s”", "", event->document_id, title);
   if (event->document_outlet != NULL)
-    g_print (", %s", event->document_outlet);
+    g_print (", %s", outlet);
   if (event->document_date != NULL)
-    g_print (", %s", event->document_date);
+    g_print (", %s", date);
   if (*entities != '\0')
     g_print ("; %s", entities);
   g_print ("\n");

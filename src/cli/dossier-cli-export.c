@@ -62,8 +62,10 @@ run_export (const char *workspace,
     }
   if (!dossier_export_format_from_string (format_name, &format))
     {
+      g_autofree char *shown = cli_escape (format_name);
+
       g_printerr ("dossier-cli export: unknown format “%s” (md, html, csv, json or pdf)\n",
-                  format_name);
+                  shown);
       return EXIT_USAGE;
     }
   if (kind_name != NULL)
@@ -72,8 +74,10 @@ run_export (const char *workspace,
 
       if (!dossier_annotation_kind_from_string (kind_name, &kind))
         {
+          g_autofree char *shown = cli_escape (kind_name);
+
           g_printerr ("dossier-cli export: unknown kind “%s” (highlight, quote, claim or "
-                      "note)\n", kind_name);
+                      "note)\n", shown);
           return EXIT_USAGE;
         }
       filter.kind = (int) kind;
@@ -99,14 +103,20 @@ run_export (const char *workspace,
   file = g_file_new_for_commandline_arg (output);
   if (!dossier_export_to_file (store, &filter, format, file, &n_annotations, NULL, &error))
     {
-      g_printerr ("dossier-cli export: %s\n", error->message);
+      g_autofree char *message = cli_escape (error->message);
+
+      g_printerr ("dossier-cli export: %s\n", message);
       /* A malformed date is a mistake on the command line; the rest is about the workspace
        * or the destination. */
       return g_error_matches (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID)
                ? EXIT_USAGE : EXIT_FAILED;
     }
-  g_print ("Exported %u annotation%s to %s\n", n_annotations, n_annotations == 1 ? "" : "s",
-           output);
+  {
+    g_autofree char *shown = cli_escape (output);
+
+    g_print ("Exported %u annotation%s to %s\n", n_annotations, n_annotations == 1 ? "" : "s",
+             shown);
+  }
   if (n_annotations == 0)
     g_printerr ("dossier-cli export: no confirmed annotation matches%s\n",
                 filter.n_document_ids || tag || source || speaker || kind_name || from || to

@@ -275,13 +275,16 @@ print_extraction_summary (const DossierArticle    *article,
   GPtrArray *quotes = extraction->quotes;
   GPtrArray *dates = extraction->dates;
   guint n_regions = extraction->regions ? extraction->regions->len : 0;
+  g_autofree char *title = cli_escape (article->title);
+  g_autofree char *outlet = cli_escape (article->outlet);
+  g_autofree char *day = cli_escape (date);
 
   if (article->title != NULL)
-    g_print ("%-9s %s\n", "Title", article->title);
+    g_print ("%-9s %s\n", "Title", title);
   if (article->outlet != NULL)
-    g_print ("%-9s %s\n", "Outlet", article->outlet);
+    g_print ("%-9s %s\n", "Outlet", outlet);
   if (date != NULL)
-    g_print ("%-9s %s\n", "Date", date);
+    g_print ("%-9s %s\n", "Date", day);
   else if (extraction->anchor_date != NULL)
     g_print ("%-9s none given; relative dates resolved against %s, found in the text\n",
              "Date", extraction->anchor_date);
@@ -299,11 +302,17 @@ print_extraction_summary (const DossierArticle    *article,
   for (guint i = 0; i < quotes->len; i++)
     {
       const DossierQuoteMention *quote = g_ptr_array_index (quotes, i);
-      g_autofree char *text = one_line (quote->text ? quote->text : "");
-      g_autoptr(GString) who = g_string_new (quote->speaker);
+      g_autofree char *flat = one_line (quote->text ? quote->text : "");
+      g_autofree char *text = cli_escape (flat);
+      g_autoptr(GString) who = g_string_new (NULL);
 
+      cli_append_escaped (who, quote->speaker, -1, FALSE);
       if (quote->outlet != NULL)
-        g_string_append_printf (who, "%s(via %s)", who->len ? " " : "", quote->outlet);
+        {
+          g_string_append (who, who->len ? " (via " : "(via ");
+          cli_append_escaped (who, quote->outlet, -1, FALSE);
+          g_string_append_c (who, ')');
+        }
       g_print ("  %s: \"%s\"\n", who->len ? who->str : "(no speaker)", text);
     }
 
@@ -312,7 +321,8 @@ print_extraction_summary (const DossierArticle    *article,
   for (guint i = 0; i < dates->len; i++)
     {
       const DossierDateMention *mention = g_ptr_array_index (dates, i);
-      g_autofree char *text = one_line (mention->text ? mention->text : "");
+      g_autofree char *flat = one_line (mention->text ? mention->text : "");
+      g_autofree char *text = cli_escape (flat);
 
       g_print ("  %-10s  %s\n", mention->value, text);
     }
@@ -393,8 +403,10 @@ run_extract (const char *workspace,
     }
   if (date_option != NULL && !is_iso_day (date_option))
     {
+      g_autofree char *shown = cli_escape (date_option);
+
       g_printerr ("dossier-cli extract: --date “%s” is not a day written as YYYY-MM-DD "
-                  "(for example 2024-06-20)\n", date_option);
+                  "(for example 2024-06-20)\n", shown);
       return EXIT_USAGE;
     }
 
@@ -403,6 +415,8 @@ run_extract (const char *workspace,
   if (article == NULL)
     {
       const char *reason = error->message;
+      g_autofree char *shown_name = cli_escape (argv[1]);
+      g_autofree char *shown_reason = NULL;
 
       /* The importer names the file by its base name; say it as given, as `import` does. */
       name = g_file_get_basename (file);
@@ -412,7 +426,8 @@ run_extract (const char *workspace,
           while (*reason == ' ')
             reason++;
         }
-      g_printerr ("dossier-cli: %s: %s\n", argv[1], reason);
+      shown_reason = cli_escape (reason);
+      g_printerr ("dossier-cli: %s: %s\n", shown_name, shown_reason);
       return EXIT_FAILED;
     }
 

@@ -10,26 +10,24 @@
 
 static const char *status_names[] = { "imported", "duplicate", "unmatched", "not-anchored" };
 
-/* The quote as one short line: the file is untrusted, so control characters (a terminal
- * escape, a line break faking another report line) become spaces. */
+/* The quote as one short line: the file is untrusted, so line breaks and tabs become
+ * spaces and other control characters (a terminal escape) visible escapes (cli_escape()). */
 static char *
 shown_quote (const char *exact)
 {
+  g_autofree char *spaced = g_strdelimit (g_strdup (exact ? exact : ""), "\n\r\t", ' ');
+  g_autofree char *escaped = cli_escape (spaced);
   GString *out = g_string_new (NULL);
   guint n = 0;
 
-  for (const char *p = exact ? exact : ""; *p != '\0'; p = g_utf8_next_char (p), n++)
+  for (const char *p = escaped; *p != '\0'; p = g_utf8_next_char (p), n++)
     {
-      gunichar c = g_utf8_get_char (p);
-
       if (n == SHOWN_QUOTE)
         {
           g_string_append (out, "…");
           break;
         }
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
-        c = ' ';
-      g_string_append_unichar (out, c);
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (out, FALSE);
 }

@@ -79,22 +79,24 @@ print_suggestion (const DossierSuggestion *s)
   g_autofree char *review = s->review == DOSSIER_REVIEW_SUGGESTED
                               ? g_strdup ("")
                               : g_strdup_printf ("  [%s]", dossier_review_to_string (s->review));
+  g_autofree char *text = cli_escape (s->text);
+  g_autofree char *label = cli_escape (s->label ? s->label : "(no speaker)");
+  g_autofree char *detail = cli_escape (s->detail);
 
   switch (s->kind)
     {
     case DOSSIER_SUGGESTION_ENTITY:
       g_print ("%-14s doc %" G_GINT64_FORMAT " %6u  %s → %s (%s)%s\n", handle, s->document_id,
-               s->start, s->text, s->label, s->detail, review);
+               s->start, text, label, detail, review);
       break;
     case DOSSIER_SUGGESTION_DATE:
       g_print ("%-14s doc %" G_GINT64_FORMAT " %6u  %s → %s%s\n", handle, s->document_id,
-               s->start, s->text, s->label, review);
+               s->start, text, label, review);
       break;
     case DOSSIER_SUGGESTION_QUOTE:
     default:
       g_print ("%-14s doc %" G_GINT64_FORMAT " %6u  “%s” — %s%s%s%s\n", handle, s->document_id,
-               s->start, s->text, s->label ? s->label : "(no speaker)",
-               s->detail ? " via " : "", s->detail ? s->detail : "", review);
+               s->start, text, label, s->detail ? " via " : "", detail, review);
       break;
     }
 }
@@ -201,8 +203,10 @@ parse_handle (const char            *command,
 
   if (name == NULL || !dossier_suggestion_kind_from_string (name, kind))
     {
+      g_autofree char *shown = cli_escape (text);
+
       g_printerr ("dossier-cli %s: “%s” is not a suggestion: write KIND:ID with KIND entity, "
-                  "date or quote, as 'dossier-cli suggestions' lists them\n", command, text);
+                  "date or quote, as 'dossier-cli suggestions' lists them\n", command, shown);
       return FALSE;
     }
   return parse_id (command, colon + 1, "a suggestion id (from 'dossier-cli suggestions')", id);
@@ -330,9 +334,11 @@ run_merges (const char *workspace,
   for (guint i = 0; i < proposals->len; i++)
     {
       const DossierMergeProposal *p = g_ptr_array_index (proposals, i);
+      g_autofree char *name = cli_escape (p->name);
+      g_autofree char *other_name = cli_escape (p->other_name);
 
       g_print ("%" G_GINT64_FORMAT " %s  ←  %" G_GINT64_FORMAT " %s  (%s)\n", p->entity_id,
-               p->name, p->other_id, p->other_name, dossier_entity_kind_to_string (p->kind));
+               name, p->other_id, other_name, dossier_entity_kind_to_string (p->kind));
     }
   if (proposals->len == 0)
     g_printerr ("No merges to propose\n");

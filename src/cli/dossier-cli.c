@@ -33,7 +33,12 @@ add_string_member (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
-    json_builder_add_string_value (builder, value);
+    {
+      /* A file name or a title need not be UTF-8; JSON must be. */
+      g_autofree char *valid = cli_json_string (value);
+
+      json_builder_add_string_value (builder, valid);
+    }
   else
     json_builder_add_null_value (builder);
 }
@@ -63,7 +68,9 @@ add_document_members (JsonBuilder     *builder,
 void
 print_error (const char *message)
 {
-  g_printerr ("dossier-cli: %s\n", message);
+  g_autofree char *shown = cli_escape (message);
+
+  g_printerr ("dossier-cli: %s\n", shown);
 }
 
 DossierStore *
@@ -76,8 +83,13 @@ open_workspace (const char *workspace)
   if (store == NULL)
     print_error (error->message);
   else if (dossier_store_get_backup_path (store) != NULL)
-    g_printerr ("dossier-cli: upgraded %s; the previous version is kept in %s\n", path,
-                dossier_store_get_backup_path (store));
+    {
+      g_autofree char *shown = cli_escape (path);
+      g_autofree char *backup = cli_escape (dossier_store_get_backup_path (store));
+
+      g_printerr ("dossier-cli: upgraded %s; the previous version is kept in %s\n", shown,
+                  backup);
+    }
   return store;
 }
 
@@ -102,7 +114,9 @@ parse_command_line (const Command  *command,
     g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_printerr ("dossier-cli %s: %s\n", command->name, error->message);
+      g_autofree char *message = cli_escape (error->message);
+
+      g_printerr ("dossier-cli %s: %s\n", command->name, message);
       g_printerr ("Try 'dossier-cli %s --help'.\n", command->name);
       return EXIT_USAGE;
     }
@@ -119,7 +133,9 @@ parse_id (const char *command,
 
   if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
     {
-      g_printerr ("dossier-cli %s: “%s” is not %s\n", command, text ? text : "", what);
+      g_autofree char *shown = cli_escape (text);
+
+      g_printerr ("dossier-cli %s: “%s” is not %s\n", command, shown, what);
       return FALSE;
     }
   *id = (gint64) value;
@@ -144,23 +160,26 @@ import_progress_cb (guint                      done,
 {
   static const char *status_names[] = { "imported", "duplicate", "failed" };
   ImportOutput *output = user_data;
-  const char *arg = output->args[done - 1];
+  g_autofree char *arg = cli_escape (output->args[done - 1]);
   const char *reason = result->message;
+  g_autofree char *shown_reason = NULL;
+  g_autofree char *title = cli_escape (result->title);
 
   output->counts[result->status]++;
   /* Messages name the file by its base name; say it as given on the command line. */
   if (reason != NULL && g_str_has_prefix (reason, result->name) &&
       reason[strlen (result->name)] == ':')
     reason += strlen (result->name) + 2;
+  shown_reason = cli_escape (reason);
 
   if (result->status == DOSSIER_IMPORT_FAILED)
-    g_printerr ("dossier-cli: %s: %s\n", arg, reason);
+    g_printerr ("dossier-cli: %s: %s\n", arg, shown_reason);
   if (output->json)
     {
       JsonBuilder *builder = output->builder;
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "file", arg);
+      add_string_member (builder, "file", output->args[done - 1]);
       add_string_member (builder, "status", status_names[result->status]);
       json_builder_set_member_name (builder, "id");
       if (result->id != 0)
@@ -175,10 +194,10 @@ import_progress_cb (guint                      done,
       json_builder_end_object (builder);
     }
   else if (result->status == DOSSIER_IMPORT_DUPLICATE)
-    g_print ("%s: skipped, %s\n", arg, reason);
+    g_print ("%s: skipped, %s\n", arg, shown_reason);
   else if (result->status == DOSSIER_IMPORT_IMPORTED)
     g_print ("%s: imported as document %" G_GINT64_FORMAT " “%s”%s\n", arg, result->id,
-             result->title, result->truncated ? " (part of the page was dropped)" : "");
+             title, result->truncated ? " (part of the page was dropped)" : "");
   /* Out at once, not when a pipe's buffer fills: the line says the document is stored. */
   fflush (stdout);
 }
@@ -267,7 +286,9 @@ run_import (const char *workspace,
     format = DOSSIER_FORMAT_HTML;
   else
     {
-      g_printerr ("dossier-cli import: unknown format “%s” (auto, text or html)\n", format_name);
+      g_autofree char *shown = cli_escape (format_name);
+
+      g_printerr ("dossier-cli import: unknown format “%s” (auto, text or html)\n", shown);
       return EXIT_USAGE;
     }
   if (argc < 2)
@@ -336,7 +357,9 @@ run_list (const char *workspace,
     return status;
   if (argc > 1)
     {
-      g_printerr ("dossier-cli list: unexpected argument “%s”\n", argv[1]);
+      g_autofree char *shown = cli_escape (argv[1]);
+
+      g_printerr ("dossier-cli list: unexpected argument “%s”\n", shown);
       return EXIT_USAGE;
     }
   if ((store = open_workspace (workspace)) == NULL)
@@ -369,11 +392,12 @@ run_list (const char *workspace,
     {
       DossierDocument *document = g_ptr_array_index (documents, i);
       const char *date = dossier_document_get_published (document);
-      const char *outlet = dossier_document_get_outlet (document);
-      g_autofree char *day = date ? g_strndup (date, 10) : g_strdup ("");
+      g_autofree char *day = cli_column (date ? date : "", 10);
+      g_autofree char *outlet = cli_column (dossier_document_get_outlet (document), 24);
+      g_autofree char *title = cli_escape (dossier_document_get_title (document));
 
-      g_print ("%6" G_GINT64_FORMAT "  %-10s  %-24.24s  %s\n", dossier_document_get_id (document),
-               day, outlet ? outlet : "", dossier_document_get_title (document));
+      g_print ("%6" G_GINT64_FORMAT "  %s  %s  %s\n", dossier_document_get_id (document), day,
+               outlet, title);
     }
   if (documents->len == 0)
     g_printerr ("No documents yet: add some with 'dossier-cli import FILE…'\n");
@@ -458,10 +482,16 @@ run_show (const char *workspace,
       { "Imported", dossier_document_get_imported_at (document) },
     };
 
+    g_autofree char *text = cli_escape_lines (dossier_document_get_text (document));
+
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       if (fields[i].value != NULL)
-        g_print ("%-9s %s\n", fields[i].label, fields[i].value);
-    g_print ("\n%s\n", dossier_document_get_text (document));
+        {
+          g_autofree char *value = cli_escape (fields[i].value);
+
+          g_print ("%-9s %s\n", fields[i].label, value);
+        }
+    g_print ("\n%s\n", text);
   }
   return EXIT_OK;
 }
@@ -484,7 +514,9 @@ mark_snippet (const DossierSearchHit *hit,
           g_string_append (out, next % 2 == 0 ? open : close);
           next++;
         }
-      g_string_append_unichar (out, g_utf8_get_char (p));
+      /* Escaped one character at a time, since the highlights count characters of the
+       * snippet as it is; only our own bold sequences reach the terminal. */
+      cli_append_escaped (out, p, g_utf8_next_char (p) - p, FALSE);
     }
   for (; next < hit->highlights->len; next++)
     g_string_append (out, next % 2 == 0 ? open : close);
@@ -570,11 +602,16 @@ run_search (const char *workspace,
     {
       DossierSearchHit *hit = g_ptr_array_index (hits, i);
       g_autofree char *marked = mark_snippet (hit, isatty (STDOUT_FILENO));
+      g_autofree char *title = cli_escape (hit->title);
 
-      g_print ("%6" G_GINT64_FORMAT "  %s\n        %s\n", hit->id, hit->title, marked);
+      g_print ("%6" G_GINT64_FORMAT "  %s\n        %s\n", hit->id, title, marked);
     }
   if (hits->len == 0)
-    g_printerr ("No matches for “%s”\n", query);
+    {
+      g_autofree char *shown = cli_escape (query);
+
+      g_printerr ("No matches for “%s”\n", shown);
+    }
   return EXIT_OK;
 }
 
@@ -610,8 +647,11 @@ run_remove (const char *workspace,
       print_error (error->message);
       return EXIT_FAILED;
     }
-  g_print ("removed document %" G_GINT64_FORMAT " “%s”\n", id,
-           dossier_document_get_title (document));
+  {
+    g_autofree char *title = cli_escape (dossier_document_get_title (document));
+
+    g_print ("removed document %" G_GINT64_FORMAT " “%s”\n", id, title);
+  }
   return EXIT_OK;
 }
 
@@ -745,7 +785,9 @@ main (int    argc,
         }
       else
         {
-          g_printerr ("dossier-cli: unknown option “%s”\n", argv[i]);
+          g_autofree char *shown = cli_escape (argv[i]);
+
+          g_printerr ("dossier-cli: unknown option “%s”\n", shown);
           print_usage (stderr);
           return EXIT_USAGE;
         }
@@ -769,7 +811,9 @@ main (int    argc,
   command = find_command (argv[i]);
   if (command == NULL)
     {
-      g_printerr ("dossier-cli: unknown command “%s”\n", argv[i]);
+      g_autofree char *shown = cli_escape (argv[i]);
+
+      g_printerr ("dossier-cli: unknown command “%s”\n", shown);
       print_usage (stderr);
       return EXIT_USAGE;
     }

@@ -24,6 +24,25 @@ typedef struct {
 
 const Command *find_command       (const char     *name);
 
+/* Printing text from data (dossier-cli-output.c): names, titles, outlets, quotes and error
+ * messages that quote them. */
+
+/* @text (NULL: "") on one line with every control character, byte that is not UTF-8 and
+ * bidirectional control as a visible escape (\n, \x1b, \xff, \u202e; \\ for a
+ * backslash).  @keep_lines keeps line breaks and tabs as they are (a document's text). */
+void          cli_append_escaped  (GString        *out,
+                                   const char     *text,
+                                   gssize          length,
+                                   gboolean        keep_lines);
+char         *cli_escape          (const char     *text);
+char         *cli_escape_lines    (const char     *text);
+/* cli_escape()d, then cut or padded with spaces to @width characters: a table column. */
+char         *cli_column          (const char     *text,
+                                   guint           width);
+/* @text as valid UTF-8 for a JSON string: what is not becomes U+FFFD, as
+ * g_filename_display_name() does.  json-glib escapes the control characters itself. */
+char         *cli_json_string     (const char     *text);
+
 void          print_json          (JsonNode       *node);
 void          add_string_member   (JsonBuilder    *builder,
                                    const char     *name,

@@ -11,7 +11,8 @@
  * docs/export-json.md ("CSV columns").
  *
  * A cell a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
- * return) gets a leading apostrophe (OWASP, CWE-1236); control characters are dropped.
+ * return, also after leading blanks, which spreadsheets trim) gets a leading apostrophe
+ * (OWASP, CWE-1236); control characters are dropped.
  */
 
 static const char * const columns[] = {
@@ -36,6 +37,19 @@ append_number (GString *out,
   g_string_append_printf (out, "%" G_GINT64_FORMAT ",", value);
 }
 
+/* Whether a spreadsheet would take @clean (cleaned: no tab or carriage return left) for a
+ * formula.  Calc and Excel trim leading blanks before they look, so " =1+1", a line break
+ * then "@SUM(…)", or a no-break space then "-2+3" would run too. */
+static gboolean
+is_formula (const char *clean)
+{
+  const char *p = clean;
+
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return *p != '\0' && strchr ("=+-@", *p) != NULL;
+}
+
 /* A field of data from the workspace; @last ends the row. */
 static void
 append_field (GString    *out,
@@ -45,7 +59,7 @@ append_field (GString    *out,
   g_autofree char *clean = dossier_export_clean_text (value);
   /* Cleaning has turned tabs into spaces and dropped carriage returns, the other two
    * characters that start a formula. */
-  gboolean formula = clean[0] != '\0' && strchr ("=+-@", clean[0]) != NULL;
+  gboolean formula = is_formula (clean);
 
   if (formula || strpbrk (clean, ",\"\n") != NULL)
     {

@@ -9,6 +9,14 @@
  * JsonBuilder and JsonGenerator, which took over a second for 10,000 annotations (15 MB);
  * the escaping is RFC 8259's, and the tests parse the result with json-glib.  Strings are
  * cleaned of control characters first, as in the other formats.
+ *
+ * Bidirectional controls (U+202A-U+202E, U+2066-U+2069) are the exception: the other formats
+ * show them as "<U+202E>", but here every string keeps them, written as the escape \u202e.
+ * The selectors must quote the document's text exactly, or importing the file back could not
+ * find the passage again (re-anchoring matches exact, prefix and suffix character for
+ * character), and notes and tags should come back as they were.  The escape is six ASCII
+ * characters in the file, so nothing viewing the file is reordered by it; a program reading
+ * the JSON gets the text as the document has it, as it would any other data.
  */
 
 static const char * const motivations[DOSSIER_N_ANNOTATION_KINDS] = {
@@ -29,11 +37,22 @@ static void
 write_string (GString    *out,
               const char *value)
 {
-  g_autofree char *clean = dossier_export_clean_text (value);
+  g_autofree char *clean = dossier_export_clean_text_full (value,
+                                                           DOSSIER_EXPORT_CLEAN_KEEP_BIDI);
 
   g_string_append_c (out, '"');
   for (const char *p = clean; *p != '\0'; p++)
     {
+      /* U+202A-U+202E are E2 80 AA-AE in UTF-8, U+2066-U+2069 E2 81 A6-A9. */
+      if ((guchar) p[0] == 0xe2 && (((guchar) p[1] == 0x80 && (guchar) p[2] >= 0xaa
+                                     && (guchar) p[2] <= 0xae)
+                                    || ((guchar) p[1] == 0x81 && (guchar) p[2] >= 0xa6
+                                        && (guchar) p[2] <= 0xa9)))
+        {
+          g_string_append_printf (out, "\\u%04x", g_utf8_get_char (p));
+          p += 2;
+          continue;
+        }
       switch (*p)
         {
         case '"':

@@ -60,8 +60,15 @@ dossier_export_format_extension (DossierExportFormat format)
 
 /* Helpers of the writers */
 
+gboolean
+dossier_export_is_bidi_control (gunichar c)
+{
+  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
 char *
-dossier_export_clean_text (const char *text)
+dossier_export_clean_text_full (const char              *text,
+                                DossierExportCleanFlags  flags)
 {
   g_autofree char *valid = NULL;
   GString *out;
@@ -90,10 +97,22 @@ dossier_export_clean_text (const char *text)
       /* Line and paragraph separators end a line in some readers but not in others. */
       else if (c == 0x2028 || c == 0x2029)
         g_string_append_c (out, '\n');
+      /* An override or embedding would reorder what follows it in the reader's view (a
+       * spreadsheet cell, a Markdown preview, the report).  Shown rather than dropped, so that
+       * the analyst sees the document carried one. */
+      else if (dossier_export_is_bidi_control (c)
+               && (flags & DOSSIER_EXPORT_CLEAN_KEEP_BIDI) == 0)
+        g_string_append_printf (out, "<U+%04X>", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+dossier_export_clean_text (const char *text)
+{
+  return dossier_export_clean_text_full (text, DOSSIER_EXPORT_CLEAN_DEFAULT);
 }
 
 gboolean
@@ -108,7 +127,14 @@ dossier_export_url_is_web (const char *url)
     if (*p <= ' ' || *p == 0x7f || *p == '<' || *p == '>' || *p == '"' || *p == '\\'
         || *p == '`')
       return FALSE;
-  return g_utf8_validate (url, -1, NULL) && strlen (url) > strlen ("https://");
+  if (!g_utf8_validate (url, -1, NULL) || strlen (url) <= strlen ("https://"))
+    return FALSE;
+  /* A link is written as it is (Markdown's autolink, the report's href): a bidirectional
+   * control could make it read as another address. */
+  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
+    if (dossier_export_is_bidi_control (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
 }
 
 guint
@@ -534,27 +560,144 @@ dossier_export_write_text (const DossierExportSet *set,
     }
 }
 
-/* Writes the PDF to a temporary file, since cairo wants a path, and returns its bytes. */
-static GBytes *
-render_pdf (const DossierExportSet  *set,
-            GError                 **error)
+/* The file a failure was about, for a message: its path, or its URI when it has none. */
+static char *
+file_display_name (GFile *file)
 {
-  g_autofree char *tmp_path = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-  gboolean ok;
-  int fd;
+  g_autofree char *path = g_file_get_path (file);
 
-  fd = g_file_open_tmp ("dossier-export-XXXXXX.pdf", &tmp_path, error);
-  if (fd < 0)
-    return NULL;
-  g_close (fd, NULL);
-  ok = dossier_export_write_pdf (set, tmp_path, error)
-       && g_file_get_contents (tmp_path, &contents, &length, error);
-  g_unlink (tmp_path);
-  if (!ok)
-    return NULL;
-  return g_bytes_new_take (contents, length);
+  if (path != NULL)
+    return g_filename_display_name (path);
+  return g_file_get_parse_name (file);
+}
+
+/* @error (G_FILE_ERROR, from g_file_set_contents_full()) as a G_IO_ERROR that names @file,
+ * not the temporary file the message of GLib names, with the reason in a few words. */
+static void
+set_write_error (GError **error,
+                 GFile   *file,
+                 GError  *file_error)
+{
+  g_autofree char *name = file_display_name (file);
+  const char *reason = NULL;
+
+  if (file_error->domain == G_FILE_ERROR)
+    {
+      switch (file_error->code)
+        {
+        case G_FILE_ERROR_NOSPC:
+          reason = "the disk is full";
+          break;
+        case G_FILE_ERROR_ACCES:
+        case G_FILE_ERROR_PERM:
+          reason = "permission denied";
+          break;
+        case G_FILE_ERROR_ROFS:
+          reason = "the disk is read-only";
+          break;
+        case G_FILE_ERROR_NOENT:
+        case G_FILE_ERROR_NOTDIR:
+          reason = "the folder does not exist";
+          break;
+        case G_FILE_ERROR_ISDIR:
+          reason = "it is a folder";
+          break;
+        case G_FILE_ERROR_NAMETOOLONG:
+          reason = "the name is too long";
+          break;
+        default:
+          break;
+        }
+      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (file_error->code), "%s: %s",
+                   name, reason != NULL ? reason : file_error->message);
+    }
+  else if (file_error->domain == G_IO_ERROR && file_error->code == G_IO_ERROR_NO_SPACE)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "%s: the disk is full", name);
+  else
+    g_set_error (error, file_error->domain, file_error->code, "%s: %s", name,
+                 file_error->message);
+}
+
+/* A file that is not on a local file system (a GVfs location): the same steps by hand, a
+ * sibling written in full, closed, then moved over @file. */
+static gboolean
+write_file_through_gio (GFile         *file,
+                        GBytes        *bytes,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *tmp_name = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize written = 0;
+
+  if (parent == NULL || base == NULL)
+    {
+      g_autofree char *name = file_display_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   "%s: not a file that can be written", name);
+      return FALSE;
+    }
+  tmp_name = g_strdup_printf (".%s.%08x.tmp", base, g_random_int ());
+  tmp = g_file_get_child (parent, tmp_name);
+  out = g_file_create (tmp, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+  if (out == NULL)
+    {
+      set_write_error (error, file, local_error);
+      return FALSE;
+    }
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), &written, cancellable, &local_error)
+      || !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error)
+      || !g_file_move (tmp, file, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &local_error))
+    {
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+      g_file_delete (tmp, NULL, NULL);
+      set_write_error (error, file, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dossier_export_write_file (GFile         *file,
+                           GBytes        *bytes,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  int mode = 0666;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return write_file_through_gio (file, bytes, cancellable, error);
+
+  /* Not g_file_replace_contents(): after a failed write (a full disk) it still closes the
+   * stream, which renames the partial temporary file over the target.  GLib's
+   * g_file_set_contents_full() writes a temporary file in the same folder, fsyncs it and
+   * renames it only when all of it was written, and removes it otherwise. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    mode = (int) (st.st_mode & 0777);   /* a replaced file keeps its permissions */
+  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL),
+                                 (gssize) g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, mode, &local_error))
+    {
+      set_write_error (error, file, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -583,7 +726,7 @@ dossier_export_to_file (DossierStore               *store,
 
   if (format == DOSSIER_EXPORT_PDF)
     {
-      bytes = render_pdf (set, error);
+      bytes = dossier_export_render_pdf (set, error);
       if (bytes == NULL)
         return FALSE;
     }
@@ -597,10 +740,7 @@ dossier_export_to_file (DossierStore               *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  /* g_file_replace_contents() writes a temporary file next to @file and renames it over
-   * @file only once everything is written: an interrupted export leaves the old file. */
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
+  if (!dossier_export_write_file (file, bytes, cancellable, error))
     return FALSE;
   if (n_annotations != NULL)
     *n_annotations = set->n_annotations;

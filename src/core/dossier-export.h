@@ -77,10 +77,28 @@ DossierExportSet *dossier_export_collect (DossierStore               *store,
 /* Helpers shared by the writers. */
 
 /* @text (NULL: "") as valid UTF-8 without control characters: tabs become spaces, line and
- * paragraph separators newlines, every other C0, DEL and C1 character is dropped. */
+ * paragraph separators newlines, every other C0, DEL and C1 character is dropped, and each
+ * bidirectional embedding, override or isolate control becomes a visible "<U+202E>" (see
+ * dossier_export_is_bidi_control()). */
 char     *dossier_export_clean_text (const char      *text);
+
+typedef enum {
+  DOSSIER_EXPORT_CLEAN_DEFAULT   = 0,
+  /* Leaves bidirectional controls in the text: for a writer that escapes them itself (JSON
+   * writes them as \u202e, which keeps the text exact for re-anchoring and is inert). */
+  DOSSIER_EXPORT_CLEAN_KEEP_BIDI = 1 << 0,
+} DossierExportCleanFlags;
+
+char     *dossier_export_clean_text_full (const char              *text,
+                                          DossierExportCleanFlags  flags);
+/* Whether @c is one of the controls that reorder the text around them until they are closed
+ * (or the paragraph ends): U+202A-U+202E (embeddings, overrides, pop) and U+2066-U+2069
+ * (isolates).  A quote or note holding one can display differently from what it says (the
+ * "Trojan Source" trick).  The marks U+200E, U+200F and U+061C are not among them: they are
+ * common in right-to-left text and only affect the neutral characters next to them. */
+gboolean  dossier_export_is_bidi_control (gunichar    c);
 /* Whether @url may become a link: http or https, with no space, control character, quote,
- * angle bracket, backslash or backtick in it. */
+ * angle bracket, backslash, backtick or bidirectional control in it. */
 gboolean  dossier_export_url_is_web (const char      *url);
 /* The paragraph (region, counted from 1) of @document that holds the code point @offset, or
  * 0 when the document has no regions loaded. */
@@ -101,14 +119,26 @@ void dossier_export_write_json     (const DossierExportSet *set,
 void dossier_export_write_text     (const DossierExportSet *set,
                                     DossierExportFormat     format,
                                     GString                *out);
-/* The report as PDF (Pango and Cairo), written to @path. */
+/* The report as PDF (Pango and Cairo), in memory. */
+GBytes  *dossier_export_render_pdf (const DossierExportSet  *set,
+                                    GError                 **error);
+/* The report as PDF, written to @path as dossier_export_write_file() does. */
 gboolean dossier_export_write_pdf  (const DossierExportSet  *set,
                                     const char              *path,
                                     GError                 **error);
 
-/* Collects and writes @format to @file, replacing it only once the export is complete (a
- * failed export leaves any earlier file as it was).  Safe on a worker thread with a store of
- * its own. */
+/* Writes @bytes to @file through a temporary file in the same folder, which replaces @file
+ * only once everything is written and flushed to disk; on failure the temporary file is
+ * removed and an existing @file is left untouched.  The error is in the G_IO_ERROR domain and
+ * names @file: "notes.pdf: the disk is full". */
+gboolean dossier_export_write_file (GFile         *file,
+                                    GBytes        *bytes,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+/* Collects and writes @format to @file with dossier_export_write_file(): a failed export
+ * leaves any earlier file as it was and no partial file behind.  Safe on a worker thread with
+ * a store of its own. */
 gboolean dossier_export_to_file (DossierStore               *store,
                                  const DossierExportFilter  *filter,
                                  DossierExportFormat         format,

@@ -7,9 +7,14 @@
  * reads the store and writes the file, three times per format; prints the median and the
  * time of collecting alone, and fails when a text format's median is over 1 s.  --pdf times
  * the PDF too (reported, no budget).
+ *
+ * bench-export --long-note N: one annotation whose note is N characters with no space or
+ * other break opportunity in them, exported as PDF once; prints the time (no budget: the
+ * figure is compared across sizes, which shows whether layout stays linear).
  */
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dossier-article-gen.h"
 #include "dossier-core.h"
@@ -82,6 +87,74 @@ failed:
   return FALSE;
 }
 
+/* One document with one note of @n_chars characters and not a single break opportunity:
+ * the worst case for line breaking. */
+static gboolean
+build_long_note_workspace (DossierStore  *store,
+                           guint          n_chars,
+                           GError       **error)
+{
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) note = g_string_sized_new (n_chars);
+  DossierAnnotationFields fields = { .kind = DOSSIER_ANNOTATION_NOTE };
+  const char *body = "The port authority said on Monday that grain shipments would resume.";
+  gint64 id = 0;
+
+  bytes = g_bytes_new_static (body, strlen (body));
+  article = dossier_import_bytes (bytes, "long-note.txt", DOSSIER_FORMAT_TEXT, error);
+  if (article == NULL
+      || !dossier_store_add_document (store, article, bytes, "long-note.txt", &id, error))
+    return FALSE;
+  /* Letters and digits only, as a pasted hash, base64 blob or URL would be. */
+  for (guint i = 0; i < n_chars; i++)
+    g_string_append_c (note, "abcdefghijklmnopqrstuvwxyz0123456789"[i % 36]);
+  fields.note = note->str;
+  return dossier_store_add_annotation (store, id, 4, 8, &fields, error) != 0;
+}
+
+static int
+bench_long_note (const char *dir,
+                 guint       n_chars)
+{
+  g_autofree char *path = g_build_filename (dir, "long-note.dossier", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "long-note.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out_path);
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  double seconds;
+
+  store = dossier_store_open (path, &error);
+  if (store == NULL || !build_long_note_workspace (store, n_chars, &error))
+    {
+      g_printerr ("bench-export: %s\n", error->message);
+      return 1;
+    }
+  start = g_get_monotonic_time ();
+  if (!dossier_export_to_file (store, NULL, DOSSIER_EXPORT_PDF, file, NULL, NULL, &error))
+    {
+      g_printerr ("bench-export: pdf: %s\n", error->message);
+      return 1;
+    }
+  seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  g_print ("pdf, one note of %u characters without a break: %.3f s (%.2f MB)\n", n_chars,
+           seconds, info ? (double) g_file_info_get_size (info) / 1e6 : 0.0);
+  g_unlink (out_path);
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (path);
+  }
+  return 0;
+}
+
 static double
 median (double *values)
 {
@@ -98,6 +171,7 @@ main (int    argc,
   g_autoptr(DossierStore) store = NULL;
   g_autoptr(GError) error = NULL;
   guint64 n = 10000;
+  guint64 long_note = 0;
   gboolean pdf = FALSE;
   gboolean over = FALSE;
   double collect_times[RUNS];
@@ -106,9 +180,13 @@ main (int    argc,
     {
       if (g_str_equal (argv[i], "--pdf"))
         pdf = TRUE;
+      else if (g_str_equal (argv[i], "--long-note") && i + 1 < argc
+               && g_ascii_string_to_unsigned (argv[i + 1], 10, 1, 100000000, &long_note, NULL))
+        i++;
       else if (!g_ascii_string_to_unsigned (argv[i], 10, 1, 1000000, &n, NULL))
         {
-          g_printerr ("Usage: bench-export [N_ANNOTATIONS] [--pdf]\n");
+          g_printerr ("Usage: bench-export [N_ANNOTATIONS] [--pdf]\n"
+                      "       bench-export --long-note N_CHARACTERS\n");
           return 2;
         }
     }
@@ -118,6 +196,13 @@ main (int    argc,
     {
       g_printerr ("bench-export: %s\n", error->message);
       return 1;
+    }
+  if (long_note > 0)
+    {
+      int status = bench_long_note (dir, (guint) long_note);
+
+      g_rmdir (dir);
+      return status;
     }
   path = g_build_filename (dir, "bench.dossier", NULL);
   store = dossier_store_open (path, &error);
