@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "dossier-application"
 
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
 #include "dossier-core.h"
 #include "dossier-application.h"
 #include "dossier-window.h"
@@ -240,6 +243,75 @@ dossier_application_startup (GApplication *application)
                                          open_workspace);
 }
 
+/* Whether this process runs the executable of the build tree, not an installed copy (nor a
+ * copy made elsewhere): the same file as DOSSIER_BUILD_EXECUTABLE.  Without Linux's /proc it
+ * is never so, and the build tree is not looked at. */
+static gboolean
+running_uninstalled (void)
+{
+  GStatBuf running, built;
+
+  return g_stat ("/proc/self/exe", &running) == 0 &&
+         g_stat (DOSSIER_BUILD_EXECUTABLE, &built) == 0 &&
+         running.st_dev == built.st_dev && running.st_ino == built.st_ino;
+}
+
+/* The app's settings schema, or NULL when there is none to be found.  An installed app finds
+ * it where GLib looks (GSETTINGS_SCHEMA_DIR, then the glib-2.0/schemas folders of the XDG data
+ * folders).  The executable in the build tree also finds the schema compiled beside it, and
+ * prefers it to an installed one: that is the schema this code was built with, where an older
+ * installed copy may lack a key and make GSettings abort.  GSETTINGS_SCHEMA_DIR still comes
+ * first, as for any GLib program. */
+static GSettingsSchema *
+lookup_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchemaSource) build_source = NULL;
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && running_uninstalled ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      build_source = g_settings_schema_source_new_from_directory (DOSSIER_BUILD_SCHEMA_DIR,
+                                                                  source, TRUE, &error);
+      if (build_source != NULL)
+        {
+          g_debug ("Reading the settings schema compiled in the build tree, %s",
+                   DOSSIER_BUILD_SCHEMA_DIR);
+          source = build_source;
+        }
+      else
+        g_debug ("The build tree has no compiled schema: %s", error->message);
+    }
+  if (source == NULL)
+    /* No schemas at all where GLib looks. */
+    return NULL;
+  return g_settings_schema_source_lookup (source, DOSSIER_APPLICATION_ID, TRUE);
+}
+
+/* Runs before the app registers or opens the display, in every instance: without its schema
+ * g_settings_new () would abort (SIGTRAP), so the app says what to do and exits instead.
+ * --help is answered before this, with or without the schema. */
+static int
+dossier_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (application);
+  g_autoptr(GSettingsSchema) schema = lookup_schema ();
+
+  if (schema == NULL)
+    {
+      g_printerr ("dossier: the settings schema %s is not installed.\n"
+                  "Start Dossier with ./run-dossier from its source folder, install it "
+                  "(meson install -C _build),\nor set GSETTINGS_SCHEMA_DIR to the folder "
+                  "that holds its compiled schema (data/ of the build folder).\n",
+                  DOSSIER_APPLICATION_ID);
+      return EXIT_FAILURE;
+    }
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  return -1;
+}
+
 static void
 dossier_application_finalize (GObject *object)
 {
@@ -257,6 +329,7 @@ dossier_application_class_init (DossierApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = dossier_application_finalize;
+  app_class->handle_local_options = dossier_application_handle_local_options;
   app_class->startup = dossier_application_startup;
   app_class->command_line = dossier_application_command_line;
 }
@@ -278,7 +351,6 @@ dossier_application_init (DossierApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             "Import the FILEs (text or HTML articles) into the "
                                             "workspace and show the first.");
-  self->settings = g_settings_new (DOSSIER_APPLICATION_ID);
 }
 
 DossierApplication *

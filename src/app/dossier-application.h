@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (DossierApplication, dossier_application, DOSSIER, APPLICAT
                       AdwApplication)
 
 DossierApplication *dossier_application_new          (gint64              started_at);
+/* The app's settings: NULL until g_application_run () has read the command line. */
 GSettings          *dossier_application_get_settings (DossierApplication *self);
 /* Opens @path (created when missing) in a window of its own, or raises the window that has
  * it; errors are shown in a dialog. Returns the window, or NULL. */
