@@ -347,7 +347,6 @@ dossier_application_init (DossierApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), "[FILE…]");
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             "Import the FILEs (text or HTML articles) into the "
                                             "workspace and show the first.");
