@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,16 +52,33 @@ set_too_large (GError     **error,
                name, have, max, limit_name);
 }
 
-/* Reads the rest of @fd, at most @limit + 1 bytes: one byte more than the limit is enough to
- * know a file is over it. */
+static void
+set_read_error (GError     **error,
+                const char  *name,
+                GError      *local_error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, local_error);
+  else
+    {
+      g_set_error (error, DOSSIER_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                     ? DOSSIER_ERROR_NOT_FOUND : DOSSIER_ERROR_FAILED,
+                   "%s: %s", name, local_error->message);
+      g_error_free (local_error);
+    }
+}
+
+/* Reads the rest of @stream, at most @limit + 1 bytes: one byte more than the limit is
+ * enough to know a file is over it, whatever its size said. */
 static GBytes *
-read_fd (int            fd,
-         const char    *name,
-         gsize          size_hint,
-         gsize          limit,
-         const char    *limit_name,
-         GCancellable  *cancellable,
-         GError       **error)
+read_bounded (GInputStream  *stream,
+              const char    *name,
+              gsize          size_hint,
+              gsize          limit,
+              const char    *limit_name,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_sized_new ((guint) MIN (size_hint + 1, limit + 1));
   gsize total = 0;
@@ -68,20 +86,14 @@ read_fd (int            fd,
   for (;;)
     {
       gsize want = MIN ((gsize) READ_CHUNK, limit + 1 - total);
+      GError *local_error = NULL;
       gssize got;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
       g_byte_array_set_size (buffer, (guint) (total + want));
-      got = read (fd, buffer->data + total, want);
-      if (got < 0 && errno == EINTR)
-        continue;
+      got = g_input_stream_read (stream, buffer->data + total, want, cancellable, &local_error);
       if (got < 0)
         {
-          int saved = errno;
-
-          g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_FAILED, "%s: %s", name,
-                       g_strerror (saved));
+          set_read_error (error, name, local_error);
           return NULL;
         }
       total += (gsize) got;
@@ -102,7 +114,7 @@ read_fd (int            fd,
 
 /* A GFile that is no local path (a GVfs location): the same checks through GIO. */
 static GBytes *
-read_stream (GFile         *file,
+read_remote (GFile         *file,
              const char    *name,
              gsize          limit,
              const char    *limit_name,
@@ -111,15 +123,16 @@ read_stream (GFile         *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
-  gsize total = 0;
+  GError *local_error = NULL;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
                             cancellable, &local_error);
   if (info == NULL)
-    goto fail;
+    {
+      set_read_error (error, name, local_error);
+      return NULL;
+    }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_INVALID, "%s: is a folder, not a file",
@@ -138,41 +151,12 @@ read_stream (GFile         *file,
       return NULL;
     }
   if ((stream = g_file_read (file, cancellable, &local_error)) == NULL)
-    goto fail;
-  for (;;)
     {
-      gsize want = MIN ((gsize) READ_CHUNK, limit + 1 - total);
-      gssize got;
-
-      g_byte_array_set_size (buffer, (guint) (total + want));
-      got = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + total, want,
-                                 cancellable, &local_error);
-      if (got < 0)
-        goto fail;
-      total += (gsize) got;
-      if (got == 0)
-        break;
-      if (total > limit)
-        {
-          g_autofree char *max = format_size (limit);
-
-          g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_TOO_LARGE, "%s: over the %s %s",
-                       name, max, limit_name);
-          return NULL;
-        }
+      set_read_error (error, name, local_error);
+      return NULL;
     }
-  g_byte_array_set_size (buffer, (guint) total);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-
-fail:
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, DOSSIER_ERROR,
-                 g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                   ? DOSSIER_ERROR_NOT_FOUND : DOSSIER_ERROR_FAILED,
-                 "%s: %s", name, local_error->message);
-  return NULL;
+  return read_bounded (G_INPUT_STREAM (stream), name, (gsize) g_file_info_get_size (info),
+                       limit, limit_name, cancellable, error);
 }
 
 /**
@@ -197,7 +181,7 @@ dossier_file_read_bounded (GFile         *file,
 {
   const char *path;
   g_autofree char *name = NULL;
-  GBytes *bytes;
+  g_autoptr(GInputStream) stream = NULL;
   struct stat st;
   int fd;
 
@@ -208,7 +192,7 @@ dossier_file_read_bounded (GFile         *file,
   if (path == NULL)
     {
       name = g_file_get_basename (file);
-      return read_stream (file, name, limit, limit_name, cancellable, error);
+      return read_remote (file, name, limit, limit_name, cancellable, error);
     }
   name = g_filename_display_basename (path);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -258,8 +242,8 @@ dossier_file_read_bounded (GFile         *file,
       set_too_large (error, name, (guint64) st.st_size, limit, limit_name);
       return NULL;
     }
-  bytes = read_fd (fd, name, st.st_size > 0 ? (gsize) st.st_size : 0, limit, limit_name,
-                   cancellable, error);
-  g_close (fd, NULL);
-  return bytes;
+  /* The stream closes the descriptor. */
+  stream = g_unix_input_stream_new (fd, TRUE);
+  return read_bounded (stream, name, st.st_size > 0 ? (gsize) st.st_size : 0, limit,
+                       limit_name, cancellable, error);
 }
