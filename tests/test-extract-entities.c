@@ -546,6 +546,21 @@ test_particles (void)
   assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Houthis", "Houthi");
 }
 
+/* Korean given names keep their hyphenated second syllable; adjectives made with a hyphen
+ * do not join a name. */
+static void
+test_korean_names (void)
+{
+  const char *text = "Leader Kim Jong-un met President Moon Jae-in and former UN chief Ban "
+                     "Ki-moon. Then the Saudi-led coalition replied.";
+  g_autoptr(GPtrArray) entities = extract (text);
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Kim Jong-un", "Kim Jong-un");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Moon Jae-in", "Moon Jae-in");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Ban Ki-moon", "Ban Ki-moon");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PLACE, "Saudi Arabia", "Saudi");
+}
+
 static void
 test_sentence_initial (void)
 {
@@ -768,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/surname/nearest", test_surname_nearest);
   g_test_add_func ("/extract/entities/variants", test_variants_grouped);
   g_test_add_func ("/extract/entities/particles", test_particles);
+  g_test_add_func ("/extract/entities/korean-names", test_korean_names);
   g_test_add_func ("/extract/entities/sentence-initial", test_sentence_initial);
   g_test_add_func ("/extract/entities/headline/all-caps", test_all_caps_headline);
   g_test_add_func ("/extract/entities/headline/title-case", test_title_case_headline);

@@ -1339,6 +1339,28 @@ particle_leads_on (const Extractor *self,
            DOSSIER_GAZETTEER_TITLE;
 }
 
+/* The lower-case second syllable of a Korean given name inside a run ("Kim Jong-un", "Moon
+ * Jae-in", "Ban Ki-moon"): two to four letters after a hyphen, joined to a capitalized word
+ * that is not the run's first, and not a suffix that makes an adjective ("-led", "-based"). */
+static gboolean
+is_hyphenated_syllable (const Extractor *self,
+                        guint            i,
+                        guint            j)
+{
+  static const char * const suffixes[] = { "led", "run", "born", "held", "made", "like",
+                                           "era", "wide", "type", "bred", "owned", NULL };
+  const Token *token = token_at (self, j);
+  gsize len = token->end - token->start;
+
+  if (token->gap != GAP_HYPHEN || token->shape != SHAPE_LOWER || j - 1 <= i ||
+      token_at (self, j - 1)->shape != SHAPE_CAPITALIZED || len < 2 || len > 4)
+    return FALSE;
+  for (guint k = 0; suffixes[k] != NULL; k++)
+    if (strlen (suffixes[k]) == len && memcmp (self->text + token->start, suffixes[k], len) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Past the end of the run of name words that starts at @i. */
 static guint
 extend_run (const Extractor *self,
@@ -1358,6 +1380,8 @@ extend_run (const Extractor *self,
             j++;
           else if (particle_leads_on (self, j))
             j += 2;
+          else if (is_hyphenated_syllable (self, i, j))
+            j++;
           else
             break;
         }
