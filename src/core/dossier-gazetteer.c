@@ -334,6 +334,27 @@ city_row (Loader          *loader,
          add_forms (loader, where, entry, cells[2], DOSSIER_GAZETTEER_FORM_ALIAS, 0, error);
 }
 
+/* A state or province: a region of a country. */
+static gboolean
+subdivision_row (Loader          *loader,
+                 const Location  *where,
+                 char           **cells,
+                 GError         **error)
+{
+  guint entry;
+
+  if (!g_hash_table_contains (loader->countries, cells[1]))
+    {
+      g_set_error (error, DOSSIER_ERROR, DOSSIER_ERROR_PARSE,
+                   "%s: line %u: “%s” is not a country of countries.tsv",
+                   where->file, where->line, cells[1]);
+      return FALSE;
+    }
+  entry = add_entry (loader, cells[0], DOSSIER_GAZETTEER_REGION, DOSSIER_ENTITY_PLACE, cells[1]);
+  return add_form (loader, where, entry, cells[0], DOSSIER_GAZETTEER_FORM_NAME, 0, error) &&
+         add_forms (loader, where, entry, cells[2], DOSSIER_GAZETTEER_FORM_ALIAS, 0, error);
+}
+
 static gboolean
 region_row (Loader          *loader,
             const Location  *where,
@@ -450,6 +471,9 @@ dossier_gazetteer_new (GError **error)
   if (!load_table (&loader, "countries.tsv", country_columns, country_row, error) ||
       !load_table (&loader, "cities.tsv", city_columns, city_row, error) ||
       !load_table (&loader, "regions.tsv", region_columns, region_row, error) ||
+      !load_table (&loader, "subdivisions.tsv", city_columns, subdivision_row, error) ||
+      /* After the hand-made files: its generator leaves out the names they hold. */
+      !load_table (&loader, "geonames-cities.tsv", city_columns, city_row, error) ||
       !load_table (&loader, "organizations.tsv", organization_columns, organization_row,
                    error) ||
       !load_outlets (&loader, error) ||
