@@ -2361,7 +2361,7 @@ scan_text (Scan *s)
                 gunichar c;
 
                 decode_high (p, end, &c);
-                if (g_unichar_isupper (c) || g_unichar_istitle (c))
+                if (dossier_unichar_is_capital (c))
                   flags |= TF_CAPITAL;
               }
             while (p < end)

@@ -233,7 +233,7 @@ word_hash (const char *word,
         {
           gunichar c = g_utf8_get_char (p);
 
-          if (g_unichar_isupper (c) || g_unichar_istitle (c))
+          if (dossier_unichar_is_capital (c))
             c = g_unichar_tolower (c);
           hash = (hash ^ c) * HASH_PRIME;
         }
@@ -969,7 +969,7 @@ tokenize_line (Extractor *self,
               if (!is_word_unichar (c))
                 break;
               kind = 0;
-              if (g_unichar_isupper (c) || g_unichar_istitle (c))
+              if (dossier_unichar_is_capital (c))
                 {
                   kind = CASE_UPPER;
                   c = g_unichar_tolower (c);

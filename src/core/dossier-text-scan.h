@@ -15,6 +15,15 @@ G_BEGIN_DECLS
  * decodes the text once for all of them.
  */
 
+/* An upper-case or title-case letter.  g_unichar_istitle() searches a table on every call;
+ * the few title-case letters (Dž, ǅ and the Greek with prosgegrammeni) lie between U+01C5
+ * and U+1FFC, so most characters are answered without it. */
+static inline gboolean
+dossier_unichar_is_capital (gunichar c)
+{
+  return g_unichar_isupper (c) || (c >= 0x01C5 && c <= 0x1FFC && g_unichar_istitle (c));
+}
+
 /* ASCII letters and digits: 1, the rest of ASCII: 0. */
 static const guint8 dossier_scan_ascii_alnum[128] = {
   ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
