@@ -35,8 +35,29 @@ typedef struct {
 static const char *const type_names[] = { "PER", "ORG", "LOC", "all" };
 
 static void
+print_spans (const char   *label,
+             NerDoc       *doc,
+             const guint8 *tags)
+{
+  g_autoptr(GArray) spans = ner_spans (tags, doc->words->len);
+
+  g_print ("  %s:", label);
+  for (guint k = 0; k < spans->len; k++)
+    {
+      const NerSpan *s = &g_array_index (spans, NerSpan, k);
+
+      g_print (" [%s", type_names[s->type]);
+      for (guint i = s->start; i < s->end; i++)
+        g_print (" %s", (const char *) g_ptr_array_index (doc->words, i));
+      g_print ("]");
+    }
+  g_print ("\n");
+}
+
+static void
 score_set (const DossierNerModel *model,
-           HeldOut               *set)
+           HeldOut               *set,
+           gboolean               verbose)
 {
   for (guint d = 0; d < set->docs->len; d++)
     {
@@ -47,6 +68,12 @@ score_set (const DossierNerModel *model,
       dossier_ner_tag_tokens (model, (const char *const *) doc->words->pdata,
                               (const gboolean *) doc->sentence_start->data, n, found);
       ner_counts_add (&set->counts, (const guint8 *) doc->tags->data, found, n);
+      if (verbose)
+        {
+          g_print ("%s\n", doc->name);
+          print_spans ("gold", doc, (const guint8 *) doc->tags->data);
+          print_spans ("found", doc, found);
+        }
     }
 }
 
@@ -90,7 +117,7 @@ main (int    argc,
     { "btc-test", { { 0 } }, NULL },
   };
   GOptionEntry entries[] = {
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print per-document scores", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print the gold and found entities of GUM news", NULL },
     { "model", 0, 0, G_OPTION_ARG_FILENAME, &model_path, "The model (default: the shipped one)",
       "PATH" },
     { "min-f1", 0, 0, G_OPTION_ARG_STRING_ARRAY, &min_f1, "Fail when a set's F1 is below X",
@@ -169,7 +196,7 @@ main (int    argc,
   g_print ("%-14s %6s %6s  %-5s %6s %6s %6s\n", "set", "docs", "gold", "type", "P", "R", "F1");
   for (gsize s = 0; s < G_N_ELEMENTS (sets); s++)
     {
-      score_set (model, &sets[s]);
+      score_set (model, &sets[s], verbose && s == 0);
       for (guint t = 0; t < 4; t++)
         {
           double p, r, f;

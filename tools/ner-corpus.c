@@ -155,6 +155,7 @@ typedef struct {
   guint  start;         /* token index in the document */
   guint  min_first;     /* 1-based positions within the mention */
   guint  min_last;
+  char  *identity;      /* the Wikipedia name of a known entity ("Rishi_Sunak"), or NULL */
 } GumMention;
 
 static int
@@ -186,6 +187,8 @@ gum_open (GArray     *open,
   m.start = token;
   m.min_first = G_MAXUINT;
   m.min_last = 0;
+  if (g_strv_length (fields) >= 8 && fields[7][0] != '\0')
+    m.identity = g_strdup (fields[7]);
   {
     g_auto(GStrv) positions = g_strsplit (fields[5], ",", -1);
 
@@ -204,11 +207,55 @@ gum_open (GArray     *open,
 }
 
 static void
-gum_close (GArray  *open,
-           guint    id,
-           guint    token,
-           GArray  *spans,
-           GArray  *upos_propn)
+gum_mention_clear (gpointer data)
+{
+  GumMention *m = data;
+
+  g_free (m->identity);
+}
+
+/* A person's mention often carries a title ("Home Secretary Suella Braverman", all proper
+ * nouns in GUM): when the entity is linked, the name is the longest run of the mention's
+ * tokens that occur in the linked name. */
+static gboolean
+gum_person_span (const GumMention *m,
+                 guint             end,
+                 GPtrArray        *words,
+                 guint            *first,
+                 guint            *last)
+{
+  guint best_len = 0;
+  guint run = 0;
+
+  if (m->identity == NULL)
+    return FALSE;
+  for (guint i = m->start; i <= end; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+
+      if (strlen (w) > 0 && strstr (m->identity, w) != NULL && strcmp (w, "-") != 0)
+        run++;
+      else if (strcmp (w, "-") == 0 && run > 0 && strchr (m->identity, '-') != NULL)
+        run++;
+      else
+        run = 0;
+      if (run > best_len)
+        {
+          best_len = run;
+          *last = i;
+          *first = i + 1 - run;
+        }
+    }
+  return best_len > 0;
+}
+
+static void
+gum_close (GArray    *open,
+           guint      id,
+           guint      token,
+           GArray    *spans,
+           GArray    *upos_propn,
+           GPtrArray *words)
 {
   for (guint k = open->len; k > 0; k--)
     {
@@ -221,6 +268,8 @@ gum_close (GArray  *open,
           guint first = m->start + m->min_first - 1;
           guint last = m->start + m->min_last - 1;
 
+          if (m->type == 0)
+            gum_person_span (m, token, words, &first, &last);
           if (last <= token && g_array_index (upos_propn, gboolean, first) &&
               g_array_index (upos_propn, gboolean, last))
             {
@@ -262,6 +311,8 @@ read_gum (const char  *path,
   g_autofree char *name = g_path_get_basename (path);
   NerDoc *doc;
   gboolean new_sentence = TRUE;
+
+  g_array_set_clear_func (open, gum_mention_clear);
 
   for (guint l = 0; lines[l] != NULL; l++)
     {
@@ -305,7 +356,7 @@ read_gum (const char  *path,
               gum_open (open, spec, e - spec, token);
               if (*e == ')')
                 {
-                  gum_close (open, (guint) strtoul (spec, NULL, 10), token, spans, propn);
+                  gum_close (open, (guint) strtoul (spec, NULL, 10), token, spans, propn, words);
                   e++;
                 }
               entity = e;
@@ -317,7 +368,7 @@ read_gum (const char  *path,
 
               if (*e == ')')
                 {
-                  gum_close (open, id, token, spans, propn);
+                  gum_close (open, id, token, spans, propn, words);
                   e++;
                 }
               entity = e;

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define DOSSIER_NER_N_TYPES       3
 /* Weights are kept 16 to a bucket in memory (13 used) so that scoring adds whole rows. */
 #define DOSSIER_NER_ROW           16
-#define DOSSIER_NER_FEATURE_SET   1
+#define DOSSIER_NER_FEATURE_SET   2
 #define DOSSIER_NER_MAX_FEATURES  64
 
 #define DOSSIER_NER_TAG_O         0
@@ -32,6 +32,7 @@ typedef struct {
   guint32 prefix[4];
   guint32 suffix[4];
   guint16 flags;
+  guint16 gazetteer;   /* GAZ_ bits of dossier-ner.c */
 } DossierNerTokenInfo;
 
 /* Computes the per-token part of the features of one word (@len bytes of UTF-8). */

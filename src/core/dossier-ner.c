@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dossier-error.h"
+#include "dossier-gazetteer.h"
 #include "dossier-ner-private.h"
 
 /*
@@ -53,8 +54,97 @@ enum {
   F_FLAGS = F_SUFFIX + 4, F_LOWER_M2, F_LOWER_M1, F_LOWER_P1, F_LOWER_P2, F_SHAPE_M2,
   F_SHAPE_M1, F_SHAPE_P1, F_SHAPE_P2, F_BIGRAM_M1, F_BIGRAM_P1, F_SHAPE_BIGRAM_M1,
   F_SHAPE_BIGRAM_P1, F_CAPS_LINE_LOWER, F_CAPS_LINE_SHAPE_M1, F_WORD_M1_SHAPE,
+  F_GAZ, F_GAZ_SHAPE, F_GAZ_M1, F_GAZ_P1,
   F_PREV, F_PREV2, F_PREV_LOWER, F_PREV_SHAPE, F_MEMORY, F_MEMORY_SHAPE, F_MEMORY_PREV,
 };
+
+/* What the gazetteers (src/core/dossier-gazetteer.h) say about a lowercased word. */
+enum {
+  GAZ_COUNTRY       = 1 << 0,
+  GAZ_CITY          = 1 << 1,
+  GAZ_REGION        = 1 << 2,
+  GAZ_ORGANIZATION  = 1 << 3,
+  GAZ_DEMONYM       = 1 << 4,
+  GAZ_GIVEN_NAME    = 1 << 5,
+  GAZ_TITLE         = 1 << 6,
+  GAZ_IN_MULTI_WORD = 1 << 7,   /* a word of a longer name ("United", "Nations") */
+};
+
+static guint32 fnv1a (const char *data,
+                      gsize       len);
+
+static gpointer
+build_gazetteer_words (gpointer data)
+{
+  const DossierGazetteer *gazetteer = dossier_gazetteer_get_default ();
+  GHashTable *words = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (gazetteer == NULL)
+    return words;
+
+  for (guint i = 0; i < gazetteer->patterns->len; i++)
+    {
+      const DossierGazetteerPattern *pattern =
+        &g_array_index (gazetteer->patterns, DossierGazetteerPattern, i);
+      const DossierGazetteerEntry *entry = g_ptr_array_index (gazetteer->entries, pattern->entry);
+      g_autofree char *lower = g_utf8_strdown (pattern->text, -1);
+      g_auto(GStrv) parts = g_strsplit (lower, " ", -1);
+      guint bits = 0;
+
+      switch (entry->klass)
+        {
+        case DOSSIER_GAZETTEER_COUNTRY:
+          bits = pattern->form == DOSSIER_GAZETTEER_FORM_DEMONYM ? GAZ_DEMONYM : GAZ_COUNTRY;
+          break;
+        case DOSSIER_GAZETTEER_CITY:
+          bits = GAZ_CITY;
+          break;
+        case DOSSIER_GAZETTEER_REGION:
+          bits = GAZ_REGION;
+          break;
+        case DOSSIER_GAZETTEER_ORGANIZATION:
+        case DOSSIER_GAZETTEER_OUTLET:
+          bits = GAZ_ORGANIZATION;
+          break;
+        case DOSSIER_GAZETTEER_TITLE:
+          bits = GAZ_TITLE;
+          break;
+        default:
+          break;
+        }
+      if (g_strv_length (parts) > 1)
+        bits = GAZ_IN_MULTI_WORD | (bits & GAZ_TITLE);
+      for (guint k = 0; parts[k] != NULL; k++)
+        {
+          gpointer h = GUINT_TO_POINTER (fnv1a (parts[k], strlen (parts[k])));
+
+          g_hash_table_insert (words, h, GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                                 g_hash_table_lookup (words, h)) | bits));
+        }
+    }
+  g_hash_table_iter_init (&iter, gazetteer->given_names);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autofree char *lower = g_utf8_strdown (key, -1);
+      gpointer h = GUINT_TO_POINTER (fnv1a (lower, strlen (lower)));
+
+      g_hash_table_insert (words, h, GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                             g_hash_table_lookup (words, h)) | GAZ_GIVEN_NAME));
+    }
+  return words;
+}
+
+/* Lowercase word hash → GAZ_ bits; built once, read-only afterwards. */
+static guint
+gazetteer_bits (guint32 lower)
+{
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *words = g_once (&once, build_gazetteer_words, NULL);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (words, GUINT_TO_POINTER (lower)));
+}
 
 static inline guint32
 mix32 (guint32 h)
@@ -144,6 +234,7 @@ dossier_ner_token_info (const char          *word,
       lower_len = strlen (lower_heap);
     }
   info->lower = fnv1a (lower, lower_len);
+  info->gazetteer = (guint16) gazetteer_bits (info->lower);
 
   /* The shape maps letters to X and x and digits to d; the long form caps runs at four, the
    * short one at one, so "McDonald" is Xx and XxXxxxx. */
@@ -346,6 +437,15 @@ dossier_ner_static_features (const DossierNerTokenInfo *info,
   out[k++] = feature1 (F_LOWER_P2, lp2);
   out[k++] = feature2 (F_BIGRAM_M1, lm1, t->lower);
   out[k++] = feature2 (F_BIGRAM_P1, t->lower, lp1);
+  if (t->gazetteer != 0)
+    {
+      out[k++] = feature1 (F_GAZ, t->gazetteer);
+      out[k++] = feature2 (F_GAZ_SHAPE, t->gazetteer, caps_line ? 0 : t->short_shape);
+    }
+  if (m1 != NULL && m1->gazetteer != 0)
+    out[k++] = feature1 (F_GAZ_M1, m1->gazetteer);
+  if (p1 != NULL && p1->gazetteer != 0)
+    out[k++] = feature1 (F_GAZ_P1, p1->gazetteer);
 
   for (guint j = 0; j < k; j++)
     out[j] &= mask;
