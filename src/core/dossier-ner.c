@@ -595,6 +595,24 @@ tag_infos (const DossierNerModel     *model,
       prev2 = prev;
       prev = best;
     }
+
+  /* Greedy decoding tends to close a long name early and open another right after it
+   * ("Mohammad Javad" "Zarif", "Osama" "bin Laden"); two persons with nothing between them
+   * are one person in running text.  (Not so a "@" and a handle, which the Broad Twitter
+   * Corpus marks as two.) */
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      guint a = tags[i], b = tags[i + 1];
+      guint per_l = DOSSIER_NER_TAG (0, 2), per_u = DOSSIER_NER_TAG (0, 3);
+      guint per_b = DOSSIER_NER_TAG (0, 0), per_i = DOSSIER_NER_TAG (0, 1);
+
+      if ((a != per_l && a != per_u) || (b != per_b && b != per_u) ||
+          (info[i + 1].flags & FLAG_SENTENCE_START) || !(info[i].flags & FLAG_ALPHA) ||
+          !(info[i + 1].flags & FLAG_ALPHA))
+        continue;
+      tags[i] = (guint8) (a == per_l ? per_i : per_b);
+      tags[i + 1] = (guint8) (b == per_b ? per_i : per_l);
+    }
 }
 
 void
