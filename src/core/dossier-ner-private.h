@@ -95,7 +95,5 @@ gboolean dossier_ner_model_save_weights (const char               *path,
                                          guint                     n_buckets,
                                          const float              *weights,
                                          GError                  **error);
-/* The model's bucket count and the size in bytes of its file. */
-guint    dossier_ner_model_get_n_buckets (const DossierNerModel   *model);
 
 G_END_DECLS

@@ -1140,12 +1140,6 @@ dossier_ner_model_unref (DossierNerModel *model)
     }
 }
 
-guint
-dossier_ner_model_get_n_buckets (const DossierNerModel *model)
-{
-  return model->n_buckets;
-}
-
 DossierNerModel *
 dossier_ner_model_get_default (void)
 {
