@@ -207,6 +207,23 @@ test_default (void)
   g_assert_true (dossier_ner_model_get_default () == model);
 }
 
+/* With no model to load, the default is NULL after one line on stderr naming the file. */
+static void
+test_default_missing (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("DOSSIER_NER_MODEL", "/nonexistent/dossier-ner.model", TRUE);
+      g_assert_null (dossier_ner_model_get_default ());
+      g_assert_null (dossier_ner_model_get_default ());
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("dossier: /nonexistent/dossier-ner.model: missing (no such file); "
+                             "entities from the gazetteers only\n");
+}
+
 static void
 test_tag_sentence (void)
 {
@@ -322,6 +339,7 @@ main (int    argc,
   g_test_add_func ("/ner/load/checksum", test_load_checksum);
   g_test_add_func ("/ner/load/bytes", test_load_bytes);
   g_test_add_func ("/ner/load/default", test_default);
+  g_test_add_func ("/ner/load/default-missing", test_default_missing);
   g_test_add_func ("/ner/tag/sentence", test_tag_sentence);
   g_test_add_func ("/ner/tag/empty", test_tag_empty);
   g_test_add_func ("/ner/tag/all-caps", test_tag_all_caps);
