@@ -550,6 +550,71 @@ dossier_ner_memory_record (DossierNerMemory *memory,
   g_hash_table_insert (memory->map, GUINT_TO_POINTER (lower), GUINT_TO_POINTER (value));
 }
 
+/* Lowercase words inside names: "Lula da Silva", "Ursula von der Leyen", "bin Salman". */
+static gboolean
+is_name_particle (guint32 lower)
+{
+  static const char *const particles[] = {
+    "da", "de", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den",
+    "ter", "ten", "bin", "ibn", "bint", "al", "el", "la", "le", "y", "ben", "abu", "ould",
+  };
+  static guint32 hashes[G_N_ELEMENTS (particles)];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (particles); i++)
+        hashes[i] = fnv1a (particles[i], strlen (particles[i]));
+      g_once_init_leave (&initialized, 1);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (particles); i++)
+    if (hashes[i] == lower)
+      return TRUE;
+  return FALSE;
+}
+
+/* Greedy decoding tends to close a long name early and open another right after it
+ * ("Mohammad Javad" "Zarif", "Osama" "bin Laden", "Lula" da "Silva"): two names of one type
+ * with nothing between them, or two persons with a particle between them, are one name in
+ * running text.  (Not so a "@" and a handle, which the Broad Twitter Corpus marks as two:
+ * only words are joined.) */
+static void
+join_split_names (const DossierNerTokenInfo *info,
+                  guint                      n,
+                  guint8                    *tags)
+{
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      guint a = tags[i];
+      guint gap = 0;
+      guint b, type;
+
+      if (a == DOSSIER_NER_TAG_O || DOSSIER_NER_TAG_PART (a) < 2 ||
+          !(info[i].flags & FLAG_ALPHA))
+        continue;
+      type = DOSSIER_NER_TAG_TYPE (a);
+      if (type == 0 && i + 2 < n && tags[i + 1] == DOSSIER_NER_TAG_O &&
+          is_name_particle (info[i + 1].lower) && !(info[i + 1].flags & FLAG_UPPER_INITIAL))
+        gap = 1;
+      if (i + 1 + gap >= n)
+        continue;
+      b = tags[i + 1 + gap];
+      if (b == DOSSIER_NER_TAG_O || DOSSIER_NER_TAG_TYPE (b) != type ||
+          (DOSSIER_NER_TAG_PART (b) != 0 && DOSSIER_NER_TAG_PART (b) != 3) ||
+          !(info[i + 1 + gap].flags & FLAG_ALPHA))
+        continue;
+      for (guint k = i + 1; k <= i + 1 + gap; k++)
+        if (info[k].flags & FLAG_SENTENCE_START)
+          goto next;
+      tags[i] = (guint8) DOSSIER_NER_TAG (type, DOSSIER_NER_TAG_PART (a) == 2 ? 1 : 0);
+      if (gap == 1)
+        tags[i + 1] = (guint8) DOSSIER_NER_TAG (type, 1);
+      tags[i + 1 + gap] = (guint8) DOSSIER_NER_TAG (type, DOSSIER_NER_TAG_PART (b) == 0 ? 1 : 2);
+    next:
+      ;
+    }
+}
+
 static void
 tag_infos (const DossierNerModel     *model,
            const DossierNerTokenInfo *info,
@@ -596,23 +661,7 @@ tag_infos (const DossierNerModel     *model,
       prev = best;
     }
 
-  /* Greedy decoding tends to close a long name early and open another right after it
-   * ("Mohammad Javad" "Zarif", "Osama" "bin Laden"); two persons with nothing between them
-   * are one person in running text.  (Not so a "@" and a handle, which the Broad Twitter
-   * Corpus marks as two.) */
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      guint a = tags[i], b = tags[i + 1];
-      guint per_l = DOSSIER_NER_TAG (0, 2), per_u = DOSSIER_NER_TAG (0, 3);
-      guint per_b = DOSSIER_NER_TAG (0, 0), per_i = DOSSIER_NER_TAG (0, 1);
-
-      if ((a != per_l && a != per_u) || (b != per_b && b != per_u) ||
-          (info[i + 1].flags & FLAG_SENTENCE_START) || !(info[i].flags & FLAG_ALPHA) ||
-          !(info[i + 1].flags & FLAG_ALPHA))
-        continue;
-      tags[i] = (guint8) (a == per_l ? per_i : per_b);
-      tags[i + 1] = (guint8) (b == per_b ? per_i : per_l);
-    }
+  join_split_names (info, n, tags);
 }
 
 void
