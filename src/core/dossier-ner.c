@@ -240,22 +240,46 @@ dossier_ner_token_info (const char          *word,
    * short one at one, so "McDonald" is Xx and XxXxxxx. */
   for (const char *p = word; p < end; )
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gunichar c = (guchar) *p;
       char class;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          c = (guchar) *p;
-          p++;
-        }
+      /* Most words are ASCII: classify those bytes without the Unicode tables. */
+      if (c < 0x80)
+        p++;
       else
-        p = g_utf8_next_char (p);
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              c = (guchar) *p;
+              p++;
+            }
+          else
+            p = g_utf8_next_char (p);
+        }
 
       if (n_chars == 0)
         first = c;
       n_chars++;
 
-      if (g_unichar_isupper (c) || g_unichar_istitle (c))
+      if (c < 0x80)
+        {
+          if (g_ascii_isupper (c))
+            {
+              class = 'X';
+              n_upper++;
+            }
+          else if (g_ascii_islower (c))
+            {
+              class = 'x';
+              n_lower++;
+            }
+          else if (g_ascii_isdigit (c))
+            class = 'd';
+          else
+            class = (char) c;
+        }
+      else if (g_unichar_isupper (c) || g_unichar_istitle (c))
         {
           class = 'X';
           n_upper++;
