@@ -249,6 +249,25 @@ gum_person_span (const GumMention *m,
   return best_len > 0;
 }
 
+/* Titles GUM keeps inside a person's name ("Mr. Smith", "President Obama"); the other
+ * corpora, and the entity extractor, leave them out. */
+static gboolean
+is_title (const char *word)
+{
+  static const char *const titles[] = {
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sir", "Dame",
+    "Lord", "Lady", "President", "Senator", "Sen.", "Governor", "Gov.", "General", "Gen.",
+    "Minister", "Prime", "Secretary", "Judge", "Justice", "King", "Queen", "Prince",
+    "Princess", "Emperor", "Pope", "Rev.", "Reverend", "Father", "Captain", "Capt.",
+    "Colonel", "Col.", "Mayor", "Chancellor", "Ambassador", "Professor", "Doctor",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (strcmp (word, titles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 gum_close (GArray    *open,
            guint      id,
@@ -269,7 +288,11 @@ gum_close (GArray    *open,
           guint last = m->start + m->min_last - 1;
 
           if (m->type == 0)
-            gum_person_span (m, token, words, &first, &last);
+            {
+              gum_person_span (m, token, words, &first, &last);
+              while (first < last && is_title (g_ptr_array_index (words, first)))
+                first++;
+            }
           if (last <= token && g_array_index (upos_propn, gboolean, first) &&
               g_array_index (upos_propn, gboolean, last))
             {
