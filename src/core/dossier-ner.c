@@ -893,7 +893,9 @@ tokenize (const char *text,
             {
               gunichar next = peek_at (c.p, c.end);
 
-              if (next == 's' || next == 'S')
+              /* The possessive split off a word ("Reuters" "'s"), not an opening quote
+               * ("'sorry'"). */
+              if ((next == 's' || next == 'S') && !is_word_char (peek_at (c.p + 1, c.end)))
                 cursor_advance (&c, 1);
             }
           else if (ch == '.' || ch == '!' || ch == '?')
