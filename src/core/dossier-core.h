@@ -10,6 +10,7 @@
 #include "dossier-history.h"
 #include "dossier-import.h"
 #include "dossier-import-batch.h"
+#include "dossier-ner.h"
 #include "dossier-source.h"
 #include "dossier-source-registry.h"
 #include "dossier-store.h"
