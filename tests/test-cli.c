@@ -937,6 +937,32 @@ test_extract_bad_date (void)
 }
 
 /* extract opens no workspace: not the default one, not even one named with --workspace. */
+/* A damaged entity model: extraction goes on with the gazetteers and rules, says so once
+ * naming the file, and exits 0; the names only the tagger knows are then not found. */
+static void
+test_extract_model_fallback (void)
+{
+  g_autofree char *model = g_build_filename (tmpdir, "damaged.model", NULL);
+  g_autofree char *file = fixture ("learned.txt", "Harbour talks\n\nMarisol Quent and "
+                                   "Castellmar officials waited in Tehran on Monday.\n", -1);
+  const char *damaged_env[] = { "DOSSIER_NER_MODEL", model, NULL };
+  const char *args[] = { "extract", "--json", file, NULL };
+  g_auto(TestRun) with_model = { 0 };
+  g_auto(TestRun) damaged = { 0 };
+
+  g_assert_true (g_file_set_contents (model, "DOSSNER\0truncated", 17, NULL));
+  test_cli_run (&with_model, NULL, args);
+  g_assert_cmpint (with_model.status, ==, 0);
+  g_assert_nonnull (strstr (with_model.out, "\"Marisol Quent\""));
+
+  test_cli_run (&damaged, damaged_env, args);
+  g_assert_cmpint (damaged.status, ==, 0);
+  g_assert_nonnull (strstr (damaged.err, "damaged.model"));
+  g_assert_nonnull (strstr (damaged.err, "gazetteers only"));
+  g_assert_nonnull (strstr (damaged.out, "\"Tehran\""));
+  g_assert_null (strstr (damaged.out, "\"Marisol Quent\""));
+}
+
 static void
 test_extract_no_workspace (void)
 {
@@ -1599,6 +1625,7 @@ main (int   argc,
   g_test_add_func ("/cli/extract/bad-input", test_extract_bad_input);
   g_test_add_func ("/cli/extract/bad-date", test_extract_bad_date);
   g_test_add_func ("/cli/extract/no-workspace", test_extract_no_workspace);
+  g_test_add_func ("/cli/extract/model-fallback", test_extract_model_fallback);
   g_test_add_func ("/cli/suggestions", test_suggestions);
   g_test_add_func ("/cli/entities", test_entities);
   g_test_add_func ("/cli/timeline", test_timeline);

@@ -561,6 +561,53 @@ test_korean_names (void)
   assert_mentions (text, entities, DOSSIER_ENTITY_PLACE, "Saudi Arabia", "Saudi");
 }
 
+/* The learned tagger adds names no list or cue knows, in text order with their own entity,
+ * joined to the rules' entities by their words; never inside a caption. */
+static void
+test_learned (void)
+{
+  const char *sentence = "Marisol Quent and Tobias Wrenfield met in Castellmar on Monday. "
+                         "Wrenfield spoke first.";
+  g_autofree char *text = g_strdup_printf ("%s\n\n%s", sentence, sentence);
+  g_autoptr(GArray) regions = g_array_new (FALSE, FALSE, sizeof (DossierRegion));
+  DossierRegion region = { 0, };
+  g_autoptr(GPtrArray) plain = extract (sentence);
+  g_autoptr(GPtrArray) captioned = NULL;
+  guint length = (guint) g_utf8_strlen (sentence, -1);
+
+  g_assert_nonnull (dossier_ner_model_get_default ());
+  assert_mentions (sentence, plain, DOSSIER_ENTITY_PERSON, "Marisol Quent", "Marisol Quent");
+  assert_mentions (sentence, plain, DOSSIER_ENTITY_PERSON, "Tobias Wrenfield",
+                   "Tobias Wrenfield|Wrenfield");
+  assert_mentions (sentence, plain, DOSSIER_ENTITY_PLACE, "Castellmar", "Castellmar");
+
+  /* The same words as a photo caption, then as a paragraph: only the paragraph's count. */
+  region.kind = DOSSIER_REGION_CAPTION;
+  region.start = 0;
+  region.end = length;
+  g_array_append_val (regions, region);
+  region.kind = DOSSIER_REGION_PARAGRAPH;
+  region.start = length + 2;
+  region.end = 2 * length + 2;
+  g_array_append_val (regions, region);
+  captioned = dossier_extract_entities (text, regions);
+  /* (The rules' own names, here Tobias Wrenfield with his cue "spoke", are mentioned in
+   * captions too: the caller tells them apart by the regions.) */
+  {
+    DossierEntityMention *only_tagger[] = {
+      get_entity (captioned, DOSSIER_ENTITY_PERSON, "Marisol Quent"),
+      get_entity (captioned, DOSSIER_ENTITY_PLACE, "Castellmar"),
+    };
+
+    for (guint e = 0; e < G_N_ELEMENTS (only_tagger); e++)
+      {
+        g_assert_cmpuint (only_tagger[e]->mentions->len, ==, 1);
+        g_assert_cmpuint (g_array_index (only_tagger[e]->mentions, DossierSpan, 0).start, >=,
+                          length + 2);
+      }
+  }
+}
+
 static void
 test_sentence_initial (void)
 {
@@ -784,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/variants", test_variants_grouped);
   g_test_add_func ("/extract/entities/particles", test_particles);
   g_test_add_func ("/extract/entities/korean-names", test_korean_names);
+  g_test_add_func ("/extract/entities/learned", test_learned);
   g_test_add_func ("/extract/entities/sentence-initial", test_sentence_initial);
   g_test_add_func ("/extract/entities/headline/all-caps", test_all_caps_headline);
   g_test_add_func ("/extract/entities/headline/title-case", test_title_case_headline);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dossier-extract.h"
+#include "dossier-extract-learned.h"
 #include "dossier-gazetteer.h"
 #include "dossier-text-scan.h"
 
@@ -3582,6 +3583,7 @@ dossier_scan_extract_entities (const char *text,
   resolve_people (&self, people);
   resolve_named_bodies (&self, people, body_names);
   result = build_result (&self, people, body_names);
+  dossier_extract_add_learned (result, text, length, regions, dossier_ner_model_get_default ());
   g_debug ("%" G_GSIZE_FORMAT " bytes: %u mentions, %u candidate names, %u people, %u entities",
            self.length, self.mentions->len, self.candidates->len, people->groups->len, result->len);
 

@@ -38,7 +38,8 @@ typedef struct {
 
 /* Tokenizes @text (normalized UTF-8, @length bytes, or -1 when NUL-terminated), splits it
  * into sentences at line breaks and sentence punctuation, tags it as one document and
- * returns the entity spans (a GArray of DossierNerSpan) in text order. */
+ * returns the entity spans (a GArray of DossierNerSpan) in text order.  The text is taken
+ * to be edited (news): a name begins with a capital letter or a digit. */
 GArray *dossier_ner_tag_text (const DossierNerModel *model,
                               const char            *text,
                               gsize                  length);

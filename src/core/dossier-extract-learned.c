@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-extract"
+
+#include <string.h>
+
+#include "dossier-article.h"
+#include "dossier-extract-learned.h"
+#include "dossier-text-scan.h"
+
+/*
+ * The learned tagger's names beside the rules' (dossier-extract-entities.c).  The rules know
+ * the gazetteers, the outlet registry, titles, transliteration variants and photo credits,
+ * and are rarely wrong where they speak; the tagger finds the names they have no cue for (a
+ * company, a club, a person named without a title).  So the rules' mentions stand, and a
+ * span of the tagger is added only where the rules found nothing:
+ *
+ * - never in captions and boilerplate (photo credits name photographers, not people of the
+ *   story), and never over a span the rules already hold, even in part (a longer
+ *   organisation name around a place of the rules, "Pittsburgh Pirates", measured no
+ *   better on the development texts);
+ * - a span whose words the rules gave an entity elsewhere in the text (same kind, or a
+ *   surname of a person they found) joins that entity;
+ * - the other spans of the same words and kind make one entity, named as written.
+ */
+
+typedef struct {
+  guint start;
+  guint end;
+} Interval;
+
+static int
+compare_intervals (gconstpointer a,
+                   gconstpointer b)
+{
+  const Interval *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const DossierSpan *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+compare_entities (gconstpointer a,
+                  gconstpointer b)
+{
+  const DossierEntityMention *x = *(DossierEntityMention * const *) a;
+  const DossierEntityMention *y = *(DossierEntityMention * const *) b;
+  guint xs = g_array_index (x->mentions, DossierSpan, 0).start;
+  guint ys = g_array_index (y->mentions, DossierSpan, 0).start;
+
+  return xs < ys ? -1 : xs > ys;
+}
+
+/* Whether [start, end) overlaps one of @taken (sorted by start, possibly overlapping each
+ * other). */
+static gboolean
+overlaps_taken (GArray *taken,
+                guint   start,
+                guint   end)
+{
+  guint lo = 0, hi = taken->len;
+
+  /* The first interval starting at or after @end; any overlap starts before it. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (taken, Interval, mid).start < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Names are short: one that reaches back over @start starts a few intervals before. */
+  for (guint i = lo; i > 0 && lo - i < 64; i--)
+    if (g_array_index (taken, Interval, i - 1).end > start)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+in_dimmed_region (GArray *regions,
+                  guint   start,
+                  guint   end)
+{
+  for (guint i = 0; regions != NULL && i < regions->len; i++)
+    {
+      const DossierRegion *region = &g_array_index (regions, DossierRegion, i);
+
+      if (region->start >= end)
+        break;
+      if (region->end > start &&
+          (region->kind == DOSSIER_REGION_CAPTION || region->kind == DOSSIER_REGION_BOILERPLATE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The key under which the same name of the same kind meets: the kind and the name as
+ * written.  Not the transliteration key: a spelling the rules did not group with a name
+ * (a typo such as "IIran") is not made one with it here either. */
+static char *
+entity_key (DossierEntityKind  kind,
+            const char        *name)
+{
+  return g_strdup_printf ("%d:%s", (int) kind, name);
+}
+
+static const char *
+last_word (const char *name)
+{
+  const char *space = strrchr (name, ' ');
+
+  return space != NULL ? space + 1 : name;
+}
+
+/* Worth adding: a name has a capital or a digit, is more than one character and is not
+ * only punctuation. */
+static gboolean
+looks_like_name (const char *text)
+{
+  gboolean capital = FALSE;
+  glong letters = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (dossier_unichar_is_capital (c))
+        capital = TRUE;
+      if (g_unichar_isalpha (c))
+        letters++;
+    }
+  return capital && letters >= 2;
+}
+
+void
+dossier_extract_add_learned (GPtrArray             *entities,
+                             const char            *text,
+                             gsize                  length,
+                             GArray                *regions,
+                             const DossierNerModel *model)
+{
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Interval));
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rules = entities->len, added = 0;
+  const char *p = text;
+  guint cp = 0;
+
+  if (model == NULL)
+    return;
+  spans = dossier_ner_tag_text (model, text, length);
+  if (spans == NULL || spans->len == 0)
+    return;
+
+  /* What the rules hold: their spans, their names and aliases, and their people's surnames. */
+  for (guint e = 0; e < n_rules; e++)
+    {
+      DossierEntityMention *entity = g_ptr_array_index (entities, e);
+
+      for (guint m = 0; m < entity->mentions->len; m++)
+        {
+          const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
+          Interval interval = { span->start, span->end };
+
+          g_array_append_val (taken, interval);
+        }
+      g_hash_table_insert (by_key, entity_key (entity->kind, entity->name), entity);
+      for (guint a = 0; entity->aliases != NULL && a < entity->aliases->len; a++)
+        g_hash_table_insert (by_key, entity_key (entity->kind,
+                                                 g_ptr_array_index (entity->aliases, a)),
+                             entity);
+      if (entity->kind == DOSSIER_ENTITY_PERSON && strchr (entity->name, ' ') != NULL)
+        g_hash_table_insert (surnames, entity_key (entity->kind, last_word (entity->name)),
+                             entity);
+    }
+  g_array_sort (taken, compare_intervals);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DossierNerSpan *span = &g_array_index (spans, DossierNerSpan, i);
+      const char *start, *end;
+      g_autofree char *words = NULL;
+      g_autofree char *key = NULL;
+      DossierEntityMention *entity;
+      DossierSpan mention = { span->start, span->end };
+
+      if (span->end <= span->start || span->start < cp ||
+          overlaps_taken (taken, span->start, span->end) ||
+          in_dimmed_region (regions, span->start, span->end))
+        continue;
+      /* Spans come in text order: walk the text once. */
+      start = g_utf8_offset_to_pointer (p, span->start - cp);
+      end = g_utf8_offset_to_pointer (start, span->end - span->start);
+      if (end > text + length)
+        break;
+      p = end;
+      cp = span->end;
+      words = g_strndup (start, (gsize) (end - start));
+      if (!looks_like_name (words))
+        continue;
+
+      key = entity_key (span->kind, words);
+      entity = g_hash_table_lookup (by_key, key);
+      if (entity == NULL && span->kind == DOSSIER_ENTITY_PERSON && strchr (words, ' ') == NULL)
+        entity = g_hash_table_lookup (surnames, key);
+      if (entity == NULL)
+        {
+          entity = g_new0 (DossierEntityMention, 1);
+          entity->name = g_strdup (words);
+          entity->kind = span->kind;
+          entity->aliases = g_ptr_array_new_with_free_func (g_free);
+          entity->mentions = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
+          g_ptr_array_add (entities, entity);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), entity);
+          if (span->kind == DOSSIER_ENTITY_PERSON && strchr (words, ' ') != NULL)
+            g_hash_table_insert (surnames, entity_key (span->kind, last_word (words)), entity);
+        }
+      g_array_append_val (entity->mentions, mention);
+      added++;
+    }
+  if (added == 0)
+    return;
+
+  /* Mentions in text order, entities in order of first mention, as the rules give them. */
+  for (guint e = 0; e < entities->len; e++)
+    {
+      DossierEntityMention *entity = g_ptr_array_index (entities, e);
+
+      g_array_sort (entity->mentions, compare_spans);
+    }
+  g_ptr_array_sort (entities, compare_entities);
+  g_debug ("learned tagger: %u mentions added to %u entities of the rules", added, n_rules);
+}
