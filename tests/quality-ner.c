@@ -65,8 +65,10 @@ score_set (const DossierNerModel *model,
       guint n = doc->words->len;
       g_autofree guint8 *found = g_new (guint8, n);
 
-      dossier_ner_tag_tokens (model, (const char *const *) doc->words->pdata,
-                              (const gboolean *) doc->sentence_start->data, n, found);
+      /* Through gconstpointer: the array's bytes are gboolean-aligned (clang's cast-align). */
+      const gboolean *starts = (gconstpointer) doc->sentence_start->data;
+
+      dossier_ner_tag_tokens (model, (const char *const *) doc->words->pdata, starts, n, found);
       ner_counts_add (&set->counts, (const guint8 *) doc->tags->data, found, n);
       if (verbose)
         {

@@ -139,7 +139,11 @@ test_load_magic (void)
 
   contents[0] = 'X';
   check_damaged (contents, length, "wrong magic");
-  check_damaged ("PK\003\004 not a model, a zip file", 30, "wrong magic");
+  {
+    static const char zip[] = "PK\003\004 not a model, a zip file";
+
+    check_damaged (zip, sizeof zip - 1, "wrong magic");
+  }
 }
 
 static void
