@@ -84,19 +84,25 @@ overlaps_taken (GArray *taken,
   return FALSE;
 }
 
+/* Whether [start, end) touches a caption or boilerplate.  The spans come in text order, so
+ * *@cursor walks the regions once for all of them. */
 static gboolean
 in_dimmed_region (GArray *regions,
+                  guint  *cursor,
                   guint   start,
                   guint   end)
 {
-  for (guint i = 0; regions != NULL && i < regions->len; i++)
+  if (regions == NULL)
+    return FALSE;
+  while (*cursor < regions->len && g_array_index (regions, DossierRegion, *cursor).end <= start)
+    (*cursor)++;
+  for (guint i = *cursor; i < regions->len; i++)
     {
       const DossierRegion *region = &g_array_index (regions, DossierRegion, i);
 
       if (region->start >= end)
         break;
-      if (region->end > start &&
-          (region->kind == DOSSIER_REGION_CAPTION || region->kind == DOSSIER_REGION_BOILERPLATE))
+      if (region->kind == DOSSIER_REGION_CAPTION || region->kind == DOSSIER_REGION_BOILERPLATE)
         return TRUE;
     }
   return FALSE;
@@ -153,7 +159,7 @@ dossier_extract_add_learned (GPtrArray             *entities,
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_rules = entities->len, added = 0;
   const char *p = text;
-  guint cp = 0;
+  guint cp = 0, region = 0;
 
   if (model == NULL)
     return;
@@ -195,7 +201,7 @@ dossier_extract_add_learned (GPtrArray             *entities,
 
       if (span->end <= span->start || span->start < cp ||
           overlaps_taken (taken, span->start, span->end) ||
-          in_dimmed_region (regions, span->start, span->end))
+          in_dimmed_region (regions, &region, span->start, span->end))
         continue;
       /* Spans come in text order: walk the text once. */
       start = g_utf8_offset_to_pointer (p, span->start - cp);
