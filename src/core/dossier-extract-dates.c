@@ -1257,7 +1257,7 @@ month_is_name (Scan *s,
         {
           for (gsize k = 0; k < len; k++)
             {
-              lower[k] = g_ascii_tolower (w[k]);
+              lower[k] = dossier_ascii_lower (w[k]);
               h = hash_step (h, (guchar) lower[k]);
             }
           lower[len] = '\0';

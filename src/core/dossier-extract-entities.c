@@ -1089,7 +1089,7 @@ word_before (const char *text,
   while (start > line && g_ascii_isalpha (text[start - 1]) && end - start < size - 1)
     start--;
   for (gsize i = start; i < end; i++)
-    buffer[i - start] = g_ascii_tolower (text[i]);
+    buffer[i - start] = dossier_ascii_lower (text[i]);
   buffer[end - start] = '\0';
   return buffer;
 }
@@ -1112,7 +1112,7 @@ word_after (const char *text,
   while (end < line_end && g_ascii_isalpha (text[end]) && end - start < size - 1)
     end++;
   for (gsize i = start; i < end; i++)
-    buffer[i - start] = g_ascii_tolower (text[i]);
+    buffer[i - start] = dossier_ascii_lower (text[i]);
   buffer[end - start] = '\0';
   return buffer;
 }

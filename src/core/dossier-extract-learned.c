@@ -158,8 +158,7 @@ dossier_extract_add_learned (GPtrArray             *entities,
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_rules = entities->len, added = 0;
-  const char *p = text;
-  guint cp = 0, region = 0;
+  guint region = 0;
 
   if (model == NULL)
     return;
@@ -193,24 +192,16 @@ dossier_extract_add_learned (GPtrArray             *entities,
   for (guint i = 0; i < spans->len; i++)
     {
       const DossierNerSpan *span = &g_array_index (spans, DossierNerSpan, i);
-      const char *start, *end;
       g_autofree char *words = NULL;
       g_autofree char *key = NULL;
       DossierEntityMention *entity;
       DossierSpan mention = { span->start, span->end };
 
-      if (span->end <= span->start || span->start < cp ||
+      if (span->end <= span->start || span->byte_end > length ||
           overlaps_taken (taken, span->start, span->end) ||
           in_dimmed_region (regions, &region, span->start, span->end))
         continue;
-      /* Spans come in text order: walk the text once. */
-      start = g_utf8_offset_to_pointer (p, span->start - cp);
-      end = g_utf8_offset_to_pointer (start, span->end - span->start);
-      if (end > text + length)
-        break;
-      p = end;
-      cp = span->end;
-      words = g_strndup (start, (gsize) (end - start));
+      words = g_strndup (text + span->byte_start, span->byte_end - span->byte_start);
       if (!looks_like_name (words))
         continue;
 

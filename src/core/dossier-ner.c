@@ -137,16 +137,6 @@ build_gazetteer_words (gpointer data)
   return words;
 }
 
-/* Lowercase word hash → GAZ_ bits; built once, read-only afterwards. */
-static guint
-gazetteer_bits (guint32 lower)
-{
-  static GOnce once = G_ONCE_INIT;
-  GHashTable *words = g_once (&once, build_gazetteer_words, NULL);
-
-  return GPOINTER_TO_UINT (g_hash_table_lookup (words, GUINT_TO_POINTER (lower)));
-}
-
 static inline guint32
 mix32 (guint32 h)
 {
@@ -156,6 +146,68 @@ mix32 (guint32 h)
   h *= 0xc2b2ae35u;
   h ^= h >> 16;
   return h;
+}
+
+/* The same map as a flat open-addressing table, read for every word near a scored one:
+ * slots of hash and bits, at most half full, probed linearly.  A hash of 0 marks an empty
+ * slot, so the word whose hash is 0 is kept aside. */
+typedef struct {
+  guint32  mask;
+  guint32 *keys;
+  guint16 *bits;
+  guint16  zero_bits;
+} WordTable;
+
+static gpointer
+build_word_table (gpointer data)
+{
+  g_autoptr(GHashTable) words = build_gazetteer_words (NULL);
+  WordTable *table = g_new0 (WordTable, 1);
+  guint size = 64;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  while (size < 2 * g_hash_table_size (words))
+    size *= 2;
+  table->mask = size - 1;
+  table->keys = g_new0 (guint32, size);
+  table->bits = g_new0 (guint16, size);
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint32 h = GPOINTER_TO_UINT (key);
+      guint32 slot = mix32 (h) & table->mask;
+
+      if (h == 0)
+        {
+          table->zero_bits = (guint16) GPOINTER_TO_UINT (value);
+          continue;
+        }
+      while (table->keys[slot] != 0)
+        slot = (slot + 1) & table->mask;
+      table->keys[slot] = h;
+      table->bits[slot] = (guint16) GPOINTER_TO_UINT (value);
+    }
+  return table;
+}
+
+/* Lowercase word hash → GAZ_ bits; built once, read-only afterwards. */
+static guint
+gazetteer_bits (guint32 lower)
+{
+  static GOnce once = G_ONCE_INIT;
+  const WordTable *table = g_once (&once, build_word_table, NULL);
+  guint32 slot = mix32 (lower) & table->mask;
+
+  if (lower == 0)
+    return table->zero_bits;
+  while (table->keys[slot] != 0)
+    {
+      if (table->keys[slot] == lower)
+        return table->bits[slot];
+      slot = (slot + 1) & table->mask;
+    }
+  return 0;
 }
 
 static inline guint32
@@ -196,44 +248,146 @@ fnv1a_bytes (const guint8 *data,
 
 /* Token level */
 
-void
-dossier_ner_token_info (const char          *word,
-                        gsize                len,
-                        gboolean             sentence_start,
-                        DossierNerTokenInfo *info)
+/* The code point at *@p, and *@p moved past it; a byte that does not begin valid UTF-8 is
+ * taken as the code point of its value. */
+static inline gunichar
+next_char (const char **p,
+           const char  *end)
+{
+  gunichar c = (guchar) **p;
+
+  /* Most words are ASCII: no decoding for those bytes. */
+  if (c < 0x80)
+    {
+      (*p)++;
+      return c;
+    }
+  c = g_utf8_get_char_validated (*p, end - *p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      c = (guchar) **p;
+      (*p)++;
+    }
+  else
+    *p = g_utf8_next_char (*p);
+  return c;
+}
+
+#define CLASS_MARK (-1)
+
+/* The class of a character in a word's shape: 'X' a capital, 'x' another letter, 'd' a
+ * digit, ASCII punctuation as itself, '?' anything else, CLASS_MARK a combining mark (which
+ * the shape leaves out). */
+static inline int
+char_class (gunichar c)
+{
+  if (c < 0x80)
+    {
+      if (g_ascii_isupper (c))
+        return 'X';
+      if (g_ascii_islower (c))
+        return 'x';
+      if (g_ascii_isdigit (c))
+        return 'd';
+      return (int) c;
+    }
+  if (dossier_unichar_is_capital (c))
+    return 'X';
+  if (g_unichar_isalpha (c))
+    return 'x';
+  if (g_unichar_isdigit (c))
+    return 'd';
+  if (g_unichar_ismark (c))
+    return CLASS_MARK;
+  return '?';
+}
+
+/* The flags of a word that decide whether it is scored and whether its line is a headline
+ * (FLAG_SENTENCE_START, FLAG_ALL_CAPS, FLAG_HAS_DIGIT, FLAG_ALPHA, FLAG_UPPER_INITIAL), the
+ * same as dossier_ner_token_info() gives, without the rest of its work. */
+static guint16
+token_scan_flags (const char *word,
+                  gsize       len,
+                  gboolean    sentence_start)
+{
+  const char *end = word + len;
+  guint n_upper = 0, n_lower = 0, n_chars = 0;
+  gunichar first = 0;
+  guint16 flags = sentence_start ? FLAG_SENTENCE_START : 0;
+
+  for (const char *p = word; p < end; )
+    {
+      gunichar c = next_char (&p, end);
+      int class = char_class (c);
+
+      if (n_chars == 0)
+        first = c;
+      n_chars++;
+      if (class == 'X')
+        n_upper++;
+      else if (class == 'x')
+        n_lower++;
+      else if (class == 'd')
+        flags |= FLAG_HAS_DIGIT;
+    }
+  if (n_upper + n_lower > 0)
+    flags |= FLAG_ALPHA;
+  if (n_upper > 0 && n_lower == 0 && n_upper >= 2)
+    flags |= FLAG_ALL_CAPS;
+  if (dossier_unichar_is_capital (first))
+    flags |= FLAG_UPPER_INITIAL;
+  return flags;
+}
+
+/* The lowercase form of a word: in @buf when it is ASCII and fits, else newly allocated in
+ * *@heap. */
+static const char *
+lowercase (const char  *word,
+           gsize        len,
+           char        *buf,
+           gsize        buf_size,
+           char       **heap,
+           gsize       *lower_len)
+{
+  gboolean ascii = TRUE;
+
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) word[i] >= 0x80)
+      ascii = FALSE;
+  if (ascii && len < buf_size)
+    {
+      for (gsize i = 0; i < len; i++)
+        buf[i] = dossier_ascii_lower (word[i]);
+      *lower_len = len;
+      return buf;
+    }
+  *heap = g_utf8_strdown (word, (gssize) len);
+  *lower_len = strlen (*heap);
+  return *heap;
+}
+
+/* What a word's neighbours' features read of it: its lowercase form, gazetteer classes,
+ * shapes and flags.  The rest of its info is left at zero. */
+static void
+token_info_base (const char          *word,
+                 gsize                len,
+                 gboolean             sentence_start,
+                 DossierNerTokenInfo *info)
 {
   char lower_buf[64];
   char shape[64];
   char short_shape[64];
   g_autofree char *lower_heap = NULL;
-  const char *lower = lower_buf;
+  const char *lower;
   gsize lower_len = 0;
   gsize shape_len = 0, short_len = 0;
   guint n_upper = 0, n_lower = 0, n_chars = 0, run = 0;
   gunichar first = 0;
-  char last_class = 0;
-  gboolean ascii = TRUE;
+  int last_class = 0;
   const char *end = word + len;
 
   memset (info, 0, sizeof *info);
-  info->word = fnv1a (word, len);
-
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) word[i] >= 0x80)
-      ascii = FALSE;
-
-  if (ascii && len < sizeof lower_buf)
-    {
-      for (gsize i = 0; i < len; i++)
-        lower_buf[i] = g_ascii_tolower (word[i]);
-      lower_len = len;
-    }
-  else
-    {
-      lower_heap = g_utf8_strdown (word, (gssize) len);
-      lower = lower_heap;
-      lower_len = strlen (lower_heap);
-    }
+  lower = lowercase (word, len, lower_buf, sizeof lower_buf, &lower_heap, &lower_len);
   info->lower = fnv1a (lower, lower_len);
   info->gazetteer = (guint16) gazetteer_bits (info->lower);
 
@@ -241,63 +395,18 @@ dossier_ner_token_info (const char          *word,
    * short one at one, so "McDonald" is Xx and XxXxxxx. */
   for (const char *p = word; p < end; )
     {
-      gunichar c = (guchar) *p;
-      char class;
-
-      /* Most words are ASCII: classify those bytes without the Unicode tables. */
-      if (c < 0x80)
-        p++;
-      else
-        {
-          c = g_utf8_get_char_validated (p, end - p);
-          if (c == (gunichar) -1 || c == (gunichar) -2)
-            {
-              c = (guchar) *p;
-              p++;
-            }
-          else
-            p = g_utf8_next_char (p);
-        }
+      gunichar c = next_char (&p, end);
+      int class = char_class (c);
 
       if (n_chars == 0)
         first = c;
       n_chars++;
-
-      if (c < 0x80)
-        {
-          if (g_ascii_isupper (c))
-            {
-              class = 'X';
-              n_upper++;
-            }
-          else if (g_ascii_islower (c))
-            {
-              class = 'x';
-              n_lower++;
-            }
-          else if (g_ascii_isdigit (c))
-            class = 'd';
-          else
-            class = (char) c;
-        }
-      else if (dossier_unichar_is_capital (c))
-        {
-          class = 'X';
-          n_upper++;
-        }
-      else if (g_unichar_isalpha (c))
-        {
-          class = 'x';
-          n_lower++;
-        }
-      else if (g_unichar_isdigit (c))
-        class = 'd';
-      else if (c < 0x80)
-        class = (char) c;
-      else if (g_unichar_ismark (c))
+      if (class == CLASS_MARK)
         continue;
-      else
-        class = '?';
+      if (class == 'X')
+        n_upper++;
+      else if (class == 'x')
+        n_lower++;
 
       if (class == 'd')
         info->flags |= FLAG_HAS_DIGIT;
@@ -308,9 +417,9 @@ dossier_ner_token_info (const char          *word,
 
       run = class == last_class ? run + 1 : 1;
       if (run <= 4 && shape_len < sizeof shape)
-        shape[shape_len++] = class;
+        shape[shape_len++] = (char) class;
       if (run == 1 && short_len < sizeof short_shape)
-        short_shape[short_len++] = class;
+        short_shape[short_len++] = (char) class;
       last_class = class;
     }
 
@@ -331,26 +440,47 @@ dossier_ner_token_info (const char          *word,
     }
   if (sentence_start)
     info->flags |= FLAG_SENTENCE_START;
+}
 
-  /* Prefixes and suffixes of the lowercase form, 1 to 4 characters. */
-  {
-    const char *lend = lower + lower_len;
-    const char *p = lower;
-    const char *q = lend;
+/* The features of the word itself that its neighbours do not read: the word as written, the
+ * prefixes and suffixes of its lowercase form, 1 to 4 characters. */
+static void
+token_info_affixes (const char          *word,
+                    gsize                len,
+                    DossierNerTokenInfo *info)
+{
+  char lower_buf[64];
+  g_autofree char *lower_heap = NULL;
+  gsize lower_len = 0;
+  const char *lower = lowercase (word, len, lower_buf, sizeof lower_buf, &lower_heap,
+                                 &lower_len);
+  const char *lend = lower + lower_len;
+  const char *p = lower;
+  const char *q = lend;
 
-    for (guint k = 0; k < 4; k++)
-      {
-        if (p < lend)
-          p = g_utf8_find_next_char (p, lend) ? g_utf8_find_next_char (p, lend) : lend;
-        info->prefix[k] = fnv1a (lower, p - lower);
-        if (q > lower)
-          {
-            const char *prev = g_utf8_find_prev_char (lower, q);
-            q = prev != NULL ? prev : lower;
-          }
-        info->suffix[k] = fnv1a (q, lend - q);
-      }
-  }
+  info->word = fnv1a (word, len);
+  for (guint k = 0; k < 4; k++)
+    {
+      if (p < lend)
+        p = g_utf8_find_next_char (p, lend) ? g_utf8_find_next_char (p, lend) : lend;
+      info->prefix[k] = fnv1a (lower, p - lower);
+      if (q > lower)
+        {
+          const char *prev = g_utf8_find_prev_char (lower, q);
+          q = prev != NULL ? prev : lower;
+        }
+      info->suffix[k] = fnv1a (q, lend - q);
+    }
+}
+
+void
+dossier_ner_token_info (const char          *word,
+                        gsize                len,
+                        gboolean             sentence_start,
+                        DossierNerTokenInfo *info)
+{
+  token_info_base (word, len, sentence_start, info);
+  token_info_affixes (word, len, info);
 }
 
 void
@@ -644,12 +774,24 @@ join_split_names (const DossierNerTokenInfo *info,
  * word without either, outside a name, is tagged O without being scored.  Most of a text's
  * words are such words: this is where running text is tagged several times faster.  Not for
  * social media, where names are often written in lower case. */
+typedef void (*InfoFill) (DossierNerTokenInfo *info,
+                          guint                i,
+                          gboolean             whole,
+                          gpointer             data);
+
+/* @fill: when not NULL, the tokens carry only the flags of token_scan_flags() (and
+ * FLAG_CAPS_LINE) until @fill gives token i what its neighbours read of it
+ * (token_info_base()), or its whole info when @whole; it is called for the words scored
+ * (whole) and their neighbours, two to each side, and returns at once when the token has
+ * what is asked. */
 static void
-tag_infos (const DossierNerModel     *model,
-           const DossierNerTokenInfo *info,
-           guint                      n,
-           gboolean                   capitals_only,
-           guint8                    *tags)
+tag_infos (const DossierNerModel *model,
+           DossierNerTokenInfo   *info,
+           guint                  n,
+           gboolean               capitals_only,
+           InfoFill               fill,
+           gpointer               fill_data,
+           guint8                *tags)
 {
   g_autoptr(DossierNerMemory) memory = dossier_ner_memory_new ();
   guint32 features[DOSSIER_NER_MAX_FEATURES + 16];
@@ -677,11 +819,17 @@ tag_infos (const DossierNerModel     *model,
           continue;
         }
 
+      if (fill != NULL)
+        for (guint j = i >= 2 ? i - 2 : 0; j <= i + 2 && j < n; j++)
+          fill (info, j, j == i, fill_data);
       n_features = dossier_ner_static_features (info, n, i, model->mask, features);
       n_features += dossier_ner_dynamic_features (info, i, prev, prev2,
                                                   dossier_ner_memory_lookup (memory,
                                                                              info[i].lower),
                                                   model->mask, features + n_features);
+      /* The rows are spread over the whole table: ask for all of them before adding. */
+      for (guint f = 0; f < n_features; f++)
+        __builtin_prefetch (model->weights + (gsize) features[f] * DOSSIER_NER_ROW);
       for (guint f = 0; f < n_features; f++)
         {
           const gint16 *row = model->weights + (gsize) features[f] * DOSSIER_NER_ROW;
@@ -719,7 +867,7 @@ dossier_ner_tag_tokens (const DossierNerModel *model,
   for (guint i = 0; i < n; i++)
     dossier_ner_token_info (words[i], strlen (words[i]), i == 0 || sentence_start[i], &info[i]);
   dossier_ner_mark_caps_lines (info, n);
-  tag_infos (model, info, n, FALSE, tags);
+  tag_infos (model, info, n, FALSE, NULL, NULL, tags);
 }
 
 /* Tokenizer */
@@ -732,9 +880,11 @@ typedef struct {
   gboolean sentence_start;
 } Token;
 
-static gboolean
+static inline gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
@@ -780,6 +930,11 @@ cursor_peek (const Cursor *c,
       *n_bytes = 0;
       return 0;
     }
+  if ((guchar) *c->p < 0x80)
+    {
+      *n_bytes = 1;
+      return (guchar) *c->p;
+    }
   ch = g_utf8_get_char_validated (c->p, c->end - c->p);
   if (ch == (gunichar) -1 || ch == (gunichar) -2)
     {
@@ -799,6 +954,8 @@ peek_at (const char *p,
 
   if (p >= end)
     return 0;
+  if ((guchar) *p < 0x80)
+    return (guchar) *p;
   ch = g_utf8_get_char_validated (p, end - p);
   return ch == (gunichar) -1 || ch == (gunichar) -2 ? 0xfffd : ch;
 }
@@ -831,7 +988,8 @@ tokenize (const char *text,
           cursor_advance (&c, nb);
           continue;
         }
-      if (g_unichar_isspace (ch) || ch == 0 || ch == 0xfffd || g_unichar_iscntrl (ch))
+      if (ch < 0x80 ? ch <= ' ' || ch == 0x7f
+                    : g_unichar_isspace (ch) || ch == 0xfffd || g_unichar_iscntrl (ch))
         {
           cursor_advance (&c, nb);
           continue;
@@ -947,6 +1105,38 @@ tokenize (const char *text,
   return tokens;
 }
 
+typedef struct {
+  const char  *text;
+  const Token *tokens;
+  guint8      *ready;
+} TextInfo;
+
+static void
+fill_text_info (DossierNerTokenInfo *info,
+                guint                i,
+                gboolean             whole,
+                gpointer             data)
+{
+  TextInfo *lazy = data;
+  const Token *tok = &lazy->tokens[i];
+  const char *word = lazy->text + tok->byte_start;
+  gsize len = tok->byte_end - tok->byte_start;
+
+  if (lazy->ready[i] == 0)
+    {
+      guint16 caps_line = info[i].flags & FLAG_CAPS_LINE;
+
+      token_info_base (word, len, tok->sentence_start, &info[i]);
+      info[i].flags |= caps_line;
+      lazy->ready[i] = 1;
+    }
+  if (whole && lazy->ready[i] == 1)
+    {
+      token_info_affixes (word, len, &info[i]);
+      lazy->ready[i] = 2;
+    }
+}
+
 static DossierEntityKind
 kind_of_type (guint type)
 {
@@ -969,6 +1159,8 @@ dossier_ner_tag_text (const DossierNerModel *model,
   g_autoptr(GArray) tokens = NULL;
   g_autofree DossierNerTokenInfo *info = NULL;
   g_autofree guint8 *tags = NULL;
+  g_autofree guint8 *ready = NULL;
+  TextInfo lazy;
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (DossierNerSpan));
   guint open = G_MAXUINT;
 
@@ -979,17 +1171,22 @@ dossier_ner_tag_text (const DossierNerModel *model,
   if (tokens->len == 0)
     return spans;
 
-  info = g_new (DossierNerTokenInfo, tokens->len);
+  /* Most words are never scored (lower case, outside names): they get their flags now and
+   * the rest of their info only when a word near them is scored. */
+  info = g_new0 (DossierNerTokenInfo, tokens->len);
   tags = g_new (guint8, tokens->len);
+  lazy.text = text;
+  lazy.tokens = (const Token *) tokens->data;
+  lazy.ready = ready = g_new0 (guint8, tokens->len);
   for (guint i = 0; i < tokens->len; i++)
     {
       const Token *tok = &g_array_index (tokens, Token, i);
 
-      dossier_ner_token_info (text + tok->byte_start, tok->byte_end - tok->byte_start,
-                              tok->sentence_start, &info[i]);
+      info[i].flags = token_scan_flags (text + tok->byte_start,
+                                        tok->byte_end - tok->byte_start, tok->sentence_start);
     }
   dossier_ner_mark_caps_lines (info, tokens->len);
-  tag_infos (model, info, tokens->len, TRUE, tags);
+  tag_infos (model, info, tokens->len, TRUE, fill_text_info, &lazy, tags);
 
   for (guint i = 0; i < tokens->len; i++)
     {
@@ -1009,6 +1206,8 @@ dossier_ner_tag_text (const DossierNerModel *model,
             g_array_index (tokens, Token, open).start,
             g_array_index (tokens, Token, i).end,
             kind_of_type (DOSSIER_NER_TAG_TYPE (tag)),
+            g_array_index (tokens, Token, open).byte_start,
+            g_array_index (tokens, Token, i).byte_end,
           };
 
           g_array_append_val (spans, span);

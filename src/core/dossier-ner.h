@@ -28,12 +28,15 @@ void             dossier_ner_model_unref       (DossierNerModel  *model);
  * and the reason) when none loads.  Owned by the process: do not unref. */
 DossierNerModel *dossier_ner_model_get_default (void);
 
-/* An entity found by the tagger: [start, end) in code points of the text; kind is
- * DOSSIER_ENTITY_PERSON, DOSSIER_ENTITY_ORGANIZATION or DOSSIER_ENTITY_PLACE. */
+/* An entity found by the tagger: [start, end) in code points of the text, [byte_start,
+ * byte_end) in its bytes; kind is DOSSIER_ENTITY_PERSON, DOSSIER_ENTITY_ORGANIZATION or
+ * DOSSIER_ENTITY_PLACE. */
 typedef struct {
   guint             start;
   guint             end;
   DossierEntityKind kind;
+  gsize             byte_start;
+  gsize             byte_end;
 } DossierNerSpan;
 
 /* Tokenizes @text (normalized UTF-8, @length bytes, or -1 when NUL-terminated), splits it

@@ -21,7 +21,16 @@ G_BEGIN_DECLS
 static inline gboolean
 dossier_unichar_is_capital (gunichar c)
 {
+  if (c < 0x80)
+    return c >= 'A' && c <= 'Z';
   return g_unichar_isupper (c) || (c >= 0x01C5 && c <= 0x1FFC && g_unichar_istitle (c));
+}
+
+/* g_ascii_tolower() without the call into GLib. */
+static inline char
+dossier_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
 }
 
 /* ASCII letters and digits: 1, the rest of ASCII: 0. */
