@@ -878,6 +878,7 @@ typedef struct {
   guint   start;       /* code points */
   guint   end;
   gboolean sentence_start;
+  guint16 flags;       /* token_scan_flags() */
 } Token;
 
 static inline gboolean
@@ -980,6 +981,7 @@ tokenize (const char *text,
     {
       guint nb;
       gunichar ch = cursor_peek (&c, &nb);
+      gboolean word;
       Token tok;
 
       if (ch == '\n' || ch == '\r' || ch == 0x2029 || ch == 0x2028)
@@ -1000,17 +1002,31 @@ tokenize (const char *text,
       tok.sentence_start = sentence_start;
       sentence_start = FALSE;
 
-      if (is_word_char (ch))
+      word = is_word_char (ch);
+      if (word)
         {
           gboolean digits = g_unichar_isdigit (ch);
           gboolean internal_period = FALSE;
           guint n_chars = 0;
+          guint n_upper = 0, n_lower = 0;
+          gunichar first = ch;
 
+          /* The flags of token_scan_flags() are counted on the way: the characters other
+           * than letters and digits taken into a word count for neither. */
+          tok.flags = tok.sentence_start ? FLAG_SENTENCE_START : 0;
           while (c.p < c.end)
             {
               ch = cursor_peek (&c, &nb);
               if (is_word_char (ch))
                 {
+                  int class = char_class (ch);
+
+                  if (class == 'X')
+                    n_upper++;
+                  else if (class == 'x')
+                    n_lower++;
+                  else if (class == 'd')
+                    tok.flags |= FLAG_HAS_DIGIT;
                   cursor_advance (&c, nb);
                   n_chars++;
                   continue;
@@ -1060,6 +1076,12 @@ tokenize (const char *text,
               }
               break;
             }
+          if (n_upper + n_lower > 0)
+            tok.flags |= FLAG_ALPHA;
+          if (n_upper > 0 && n_lower == 0 && n_upper >= 2)
+            tok.flags |= FLAG_ALL_CAPS;
+          if (dossier_unichar_is_capital (first))
+            tok.flags |= FLAG_UPPER_INITIAL;
         }
       else
         {
@@ -1100,6 +1122,9 @@ tokenize (const char *text,
 
       tok.byte_end = c.p - text;
       tok.end = c.cp;
+      if (!word)
+        tok.flags = token_scan_flags (text + tok.byte_start, tok.byte_end - tok.byte_start,
+                                      tok.sentence_start);
       g_array_append_val (tokens, tok);
     }
   return tokens;
@@ -1179,12 +1204,7 @@ dossier_ner_tag_text (const DossierNerModel *model,
   lazy.tokens = (const Token *) tokens->data;
   lazy.ready = ready = g_new0 (guint8, tokens->len);
   for (guint i = 0; i < tokens->len; i++)
-    {
-      const Token *tok = &g_array_index (tokens, Token, i);
-
-      info[i].flags = token_scan_flags (text + tok->byte_start,
-                                        tok->byte_end - tok->byte_start, tok->sentence_start);
-    }
+    info[i].flags = g_array_index (tokens, Token, i).flags;
   dossier_ner_mark_caps_lines (info, tokens->len);
   tag_infos (model, info, tokens->len, TRUE, fill_text_info, &lazy, tags);
 
