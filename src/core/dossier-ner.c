@@ -225,17 +225,25 @@ feature2 (guint32 template,
   return mix32 (feature1 (template, a) ^ (b * 0x27d4eb2fu + 0x61c88647u));
 }
 
+#define FNV_BASIS 2166136261u
+/* The longest shape hashed, in characters. */
+#define SHAPE_MAX 64
+
+static inline guint32
+fnv1a_step (guint32 h,
+            guchar  byte)
+{
+  return (h ^ byte) * 16777619u;
+}
+
 static guint32
 fnv1a (const char *data,
        gsize       len)
 {
-  guint32 h = 2166136261u;
+  guint32 h = FNV_BASIS;
 
   for (gsize i = 0; i < len; i++)
-    {
-      h ^= (guchar) data[i];
-      h *= 16777619u;
-    }
+    h = fnv1a_step (h, (guchar) data[i]);
   return h;
 }
 
@@ -374,30 +382,33 @@ token_info_base (const char          *word,
                  gboolean             sentence_start,
                  DossierNerTokenInfo *info)
 {
-  char lower_buf[64];
-  char shape[64];
-  char short_shape[64];
-  g_autofree char *lower_heap = NULL;
-  const char *lower;
-  gsize lower_len = 0;
+  guint32 lower_hash = FNV_BASIS, shape_hash = FNV_BASIS, short_hash = FNV_BASIS;
   gsize shape_len = 0, short_len = 0;
   guint n_upper = 0, n_lower = 0, n_chars = 0, run = 0;
   gunichar first = 0;
   int last_class = 0;
+  gboolean ascii = TRUE;
   const char *end = word + len;
 
   memset (info, 0, sizeof *info);
-  lower = lowercase (word, len, lower_buf, sizeof lower_buf, &lower_heap, &lower_len);
-  info->lower = fnv1a (lower, lower_len);
-  info->gazetteer = (guint16) gazetteer_bits (info->lower);
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) word[i] >= 0x80)
+      {
+        ascii = FALSE;
+        break;
+      }
 
-  /* The shape maps letters to X and x and digits to d; the long form caps runs at four, the
-   * short one at one, so "McDonald" is Xx and XxXxxxx. */
+  /* One pass: the hash of the lowercase form (ASCII; other words are lowered by GLib
+   * below), and the shape, which maps letters to X and x and digits to d; its long form
+   * caps runs at four, the short one at one, so "McDonald" is Xx and XxXxxxx.  The hashes
+   * are those of fnv1a() over the same bytes. */
   for (const char *p = word; p < end; )
     {
       gunichar c = next_char (&p, end);
       int class = char_class (c);
 
+      if (ascii)
+        lower_hash = fnv1a_step (lower_hash, (guchar) dossier_ascii_lower ((char) c));
       if (n_chars == 0)
         first = c;
       n_chars++;
@@ -416,15 +427,28 @@ token_info_base (const char          *word,
         info->flags |= FLAG_HAS_PERIOD;
 
       run = class == last_class ? run + 1 : 1;
-      if (run <= 4 && shape_len < sizeof shape)
-        shape[shape_len++] = (char) class;
-      if (run == 1 && short_len < sizeof short_shape)
-        short_shape[short_len++] = (char) class;
+      if (run <= 4 && shape_len < SHAPE_MAX)
+        {
+          shape_hash = fnv1a_step (shape_hash, (guchar) class);
+          shape_len++;
+        }
+      if (run == 1 && short_len < SHAPE_MAX)
+        {
+          short_hash = fnv1a_step (short_hash, (guchar) class);
+          short_len++;
+        }
       last_class = class;
     }
+  if (!ascii)
+    {
+      g_autofree char *lower = g_utf8_strdown (word, (gssize) len);
 
-  info->shape = fnv1a (shape, shape_len);
-  info->short_shape = fnv1a (short_shape, short_len);
+      lower_hash = fnv1a (lower, strlen (lower));
+    }
+  info->lower = lower_hash;
+  info->gazetteer = (guint16) gazetteer_bits (info->lower);
+  info->shape = shape_hash;
+  info->short_shape = short_hash;
 
   if (n_upper + n_lower > 0)
     info->flags |= FLAG_ALPHA;
@@ -1016,6 +1040,24 @@ tokenize (const char *text,
           tok.flags = tok.sentence_start ? FLAG_SENTENCE_START : 0;
           while (c.p < c.end)
             {
+              /* A run of ASCII letters and digits, the bulk of a text, without decoding. */
+              while (c.p < c.end && (guchar) *c.p < 0x80 &&
+                     dossier_scan_ascii_alnum[(guchar) *c.p])
+                {
+                  guchar b = (guchar) *c.p;
+
+                  if (b >= 'a')
+                    n_lower++;
+                  else if (b >= 'A')
+                    n_upper++;
+                  else
+                    tok.flags |= FLAG_HAS_DIGIT;
+                  c.p++;
+                  c.cp++;
+                  n_chars++;
+                }
+              if (c.p >= c.end)
+                break;
               ch = cursor_peek (&c, &nb);
               if (is_word_char (ch))
                 {
