@@ -679,6 +679,37 @@ test_organizations (void)
 }
 
 static void
+test_clubs (void)
+{
+  const char *sports =
+    "SOCCER - CUP RESULTS\n\nMADRID 2031-04-12\n\nResults of the cup on Sunday:\n\n"
+    "Barcelona 2 Manchester 1\nFrance 1 Egypt 0\n\n"
+    "Real Madrid beat Barcelona 3-1 and Manchester United drew. Coach Tomas Verlaine flew home "
+    "to Madrid.";
+  const char *prose = "Ministers from Barcelona met in Madrid. The talks lasted 2 hours 30 "
+                      "minutes, and a deal was signed 4-3 in the end.";
+  g_autoptr(GPtrArray) entities = extract (sports);
+  g_autoptr(GPtrArray) places = extract (prose);
+
+  /* A club word takes the city in; in a results line or next to a score or a match verb
+   * a city is a club; a dateline and a city in prose stay places, as do countries. */
+  assert_mentions (sports, entities, DOSSIER_ENTITY_ORGANIZATION, "Real Madrid", "Real Madrid");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_ORGANIZATION, "Manchester United",
+                   "Manchester United");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_ORGANIZATION, "Barcelona",
+                   "Barcelona|Barcelona");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_ORGANIZATION, "Manchester", "Manchester");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_PLACE, "Madrid", "MADRID|Madrid");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_PLACE, "France", "France");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_PLACE, "Egypt", "Egypt");
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "Barcelona"));
+
+  assert_mentions (prose, places, DOSSIER_ENTITY_PLACE, "Barcelona", "Barcelona");
+  assert_mentions (prose, places, DOSSIER_ENTITY_PLACE, "Madrid", "Madrid");
+  g_assert_cmpuint (count_kind (places, DOSSIER_ENTITY_ORGANIZATION), ==, 0);
+}
+
+static void
 test_place_as_surname (void)
 {
   const char *text = "Golan said nothing. Defence Minister Avi Golan toured the Golan Heights. "
@@ -835,6 +866,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/sentence-initial", test_sentence_initial);
   g_test_add_func ("/extract/entities/headline/all-caps", test_all_caps_headline);
   g_test_add_func ("/extract/entities/headline/title-case", test_title_case_headline);
+  g_test_add_func ("/extract/entities/clubs", test_clubs);
   g_test_add_func ("/extract/entities/organizations", test_organizations);
   g_test_add_func ("/extract/entities/place-as-surname", test_place_as_surname);
   g_test_add_func ("/extract/entities/byline-and-credit", test_byline_and_credit);
