@@ -308,13 +308,15 @@ dossier_extract_find_clubs (GPtrArray  *entities,
 
   /* A page with results or scores. */
   for (guint k = 0; k <= (guint) n && !sports; k++)
-    if (k == (guint) n || u[k] == '\n')
-      {
-        sports = is_results_line (u, line_start, k);
-        line_start = k + 1;
-      }
-    else if (g_unichar_isdigit (u[k]) && (k == 0 || !is_word (u[k - 1])) && is_score_at (u, (guint) n, k))
-      sports = TRUE;
+    {
+      if (k == (guint) n || u[k] == '\n')
+        {
+          sports = is_results_line (u, line_start, k);
+          line_start = k + 1;
+        }
+      else if (g_unichar_isdigit (u[k]) && (k == 0 || !is_word (u[k - 1])))
+        sports = is_score_at (u, (guint) n, k);
+    }
 
   for (guint c = 0; c < cities->len; c++)
     {
