@@ -3,6 +3,7 @@
 
 #include "dossier-aho-corasick.h"
 #include "dossier-extract.h"
+#include "dossier-extract-particles.h"
 #include "dossier-gazetteer.h"
 #include "test-common.h"
 
@@ -679,6 +680,67 @@ test_organizations (void)
 }
 
 static void
+test_clubs (void)
+{
+  const char *sports =
+    "SOCCER - CUP RESULTS\n\nMADRID 2031-04-12\n\nResults of the cup on Sunday:\n\n"
+    "Barcelona 2 Manchester 1\nFrance 1 Egypt 0\n\n"
+    "Real Madrid beat Barcelona 3-1 and Manchester United drew. Coach Tomas Verlaine flew home "
+    "to Madrid.";
+  const char *prose = "Ministers from Barcelona met in Madrid. The talks lasted 2 hours 30 "
+                      "minutes, and a deal was signed 4-3 in the end.";
+  g_autoptr(GPtrArray) entities = extract (sports);
+  g_autoptr(GPtrArray) places = extract (prose);
+
+  /* A club word takes the city in; in a results line or next to a score or a match verb
+   * a city is a club; a dateline and a city in prose stay places, as do countries. */
+  assert_mentions (sports, entities, DOSSIER_ENTITY_ORGANIZATION, "Real Madrid", "Real Madrid");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_ORGANIZATION, "Manchester United",
+                   "Manchester United");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_ORGANIZATION, "Barcelona",
+                   "Barcelona|Barcelona");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_ORGANIZATION, "Manchester", "Manchester");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_PLACE, "Madrid", "MADRID|Madrid");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_PLACE, "France", "France");
+  assert_mentions (sports, entities, DOSSIER_ENTITY_PLACE, "Egypt", "Egypt");
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "Barcelona"));
+
+  assert_mentions (prose, places, DOSSIER_ENTITY_PLACE, "Barcelona", "Barcelona");
+  assert_mentions (prose, places, DOSSIER_ENTITY_PLACE, "Madrid", "Madrid");
+  g_assert_cmpuint (count_kind (places, DOSSIER_ENTITY_ORGANIZATION), ==, 0);
+}
+
+static void
+test_particles_after_names (void)
+{
+  const char *text = "Maria Fernanda de la Torre, an analyst, and Khadija Ahmed el-Nur, a nurse, "
+                     "spoke. Torre laughed.";
+  g_autoptr(GPtrArray) entities = extract (text);
+  g_autoptr(GPtrArray) partial =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_entity_mention_free);
+  DossierEntityMention *person = g_new0 (DossierEntityMention, 1);
+  DossierSpan span = { 0, 14 };
+
+  /* Whoever found the given names, the particles and the name after them belong to them. */
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Maria Fernanda de la Torre",
+                   "Maria Fernanda de la Torre");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Khadija Ahmed el-Nur",
+                   "Khadija Ahmed el-Nur");
+
+  /* A name cut before its particles, as the tagger may leave it, is extended. */
+  person->name = g_strdup ("Maria Fernanda");
+  person->kind = DOSSIER_ENTITY_PERSON;
+  person->aliases = g_ptr_array_new_with_free_func (g_free);
+  person->mentions = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
+  g_array_append_val (person->mentions, span);
+  g_ptr_array_add (partial, person);
+  dossier_extract_extend_particles (partial, text, strlen (text));
+  assert_mentions (text, partial, DOSSIER_ENTITY_PERSON, "Maria Fernanda de la Torre",
+                   "Maria Fernanda de la Torre");
+  g_assert_true (has_alias (person, "Maria Fernanda"));
+}
+
+static void
 test_place_as_surname (void)
 {
   const char *text = "Golan said nothing. Defence Minister Avi Golan toured the Golan Heights. "
@@ -835,6 +897,8 @@ main (int   argc,
   g_test_add_func ("/extract/entities/sentence-initial", test_sentence_initial);
   g_test_add_func ("/extract/entities/headline/all-caps", test_all_caps_headline);
   g_test_add_func ("/extract/entities/headline/title-case", test_title_case_headline);
+  g_test_add_func ("/extract/entities/clubs", test_clubs);
+  g_test_add_func ("/extract/entities/particles/after-names", test_particles_after_names);
   g_test_add_func ("/extract/entities/organizations", test_organizations);
   g_test_add_func ("/extract/entities/place-as-surname", test_place_as_surname);
   g_test_add_func ("/extract/entities/byline-and-credit", test_byline_and_credit);

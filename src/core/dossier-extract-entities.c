@@ -5,6 +5,8 @@
 
 #include "dossier-extract.h"
 #include "dossier-extract-learned.h"
+#include "dossier-extract-particles.h"
+#include "dossier-extract-sports.h"
 #include "dossier-gazetteer.h"
 #include "dossier-text-scan.h"
 
@@ -3584,6 +3586,8 @@ dossier_scan_extract_entities (const char *text,
   resolve_named_bodies (&self, people, body_names);
   result = build_result (&self, people, body_names);
   dossier_extract_add_learned (result, text, length, regions, dossier_ner_model_get_default ());
+  dossier_extract_find_clubs (result, text, length);
+  dossier_extract_extend_particles (result, text, length);
   g_debug ("%" G_GSIZE_FORMAT " bytes: %u mentions, %u candidate names, %u people, %u entities",
            self.length, self.mentions->len, self.candidates->len, people->groups->len, result->len);
 

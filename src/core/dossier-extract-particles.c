@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-extract"
+
+#include <string.h>
+
+#include "dossier-extract-particles.h"
+
+/*
+ * Names with particles.  The rules join "bin", "al-", "de la" inside the names they find;
+ * the tagger often stops before them ("Maria Fernanda" of "Maria Fernanda de la Torre").
+ * A person's mention followed by lower-case particles and a capitalized word takes them in,
+ * unless another mention stands there.
+ */
+
+static const char * const particles[] = {
+  "al", "el", "ul", "bin", "bint", "ibn", "ben", "de", "da", "di", "do", "du", "del", "della",
+  "der", "den", "van", "von", "la", "le", "dos", "das", "ter", "zu", NULL,
+};
+
+static gboolean
+is_word (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static gboolean
+is_particle (const gunichar *u,
+             guint           start,
+             guint           end)
+{
+  char word[8];
+  guint k;
+
+  if (end - start >= sizeof word)
+    return FALSE;
+  for (k = start; k < end; k++)
+    {
+      if (u[k] > 127)
+        return FALSE;
+      word[k - start] = (char) u[k];
+    }
+  word[k - start] = '\0';
+  return g_strv_contains ((const char * const *) particles, word);
+}
+
+/* The end of the particles and name after @end, or @end. */
+static guint
+particle_extension (const gunichar *u,
+                    guint           n,
+                    guint           end)
+{
+  guint k = end;
+  gboolean particle = FALSE;
+
+  while (k + 1 < n && u[k] == ' ' && g_unichar_islower (u[k + 1]))
+    {
+      guint j = k + 1;
+
+      while (j < n && is_word (u[j]))
+        j++;
+      if (!is_particle (u, k + 1, j) || j >= n)
+        return end;
+      particle = TRUE;
+      if (u[j] == '-' && j + 1 < n && g_unichar_isupper (u[j + 1]))
+        {
+          k = j;
+          break;
+        }
+      k = j;
+    }
+  if (!particle || k + 1 >= n || (u[k] != ' ' && u[k] != '-') || !g_unichar_isupper (u[k + 1]))
+    return end;
+  k++;
+  while (k < n && (is_word (u[k]) || (u[k] == '-' && k + 1 < n && g_unichar_isupper (u[k + 1]))))
+    k++;
+  return k;
+}
+
+void
+dossier_extract_extend_particles (GPtrArray  *entities,
+                                  const char *text,
+                                  gsize       length)
+{
+  g_autofree gunichar *u = NULL;
+  g_autofree guint8 *covered = NULL;
+  glong n = 0;
+  guint extended = 0;
+
+  u = g_utf8_to_ucs4_fast (text, (glong) length, &n);
+  covered = g_malloc0 ((gsize) n + 1);
+  for (guint e = 0; e < entities->len; e++)
+    {
+      DossierEntityMention *entity = g_ptr_array_index (entities, e);
+
+      for (guint m = 0; m < entity->mentions->len; m++)
+        {
+          const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
+
+          for (guint k = span->start; k < span->end && k < (guint) n; k++)
+            covered[k] = 1;
+        }
+    }
+  for (guint e = 0; e < entities->len; e++)
+    {
+      DossierEntityMention *entity = g_ptr_array_index (entities, e);
+
+      if (entity->kind != DOSSIER_ENTITY_PERSON)
+        continue;
+      for (guint m = 0; m < entity->mentions->len; m++)
+        {
+          DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
+          guint end;
+          gboolean clear = TRUE;
+
+          if (span->end >= (guint) n)
+            continue;
+          end = particle_extension (u, (guint) n, span->end);
+          for (guint k = span->end; k < end && clear; k++)
+            clear = !covered[k];
+          if (end == span->end || !clear)
+            continue;
+          for (guint k = span->end; k < end; k++)
+            covered[k] = 1;
+          /* The fuller name is the entity's, the shorter one an alias. */
+          {
+            g_autofree char *name = g_ucs4_to_utf8 (u + span->start, end - span->start,
+                                                    NULL, NULL, NULL);
+
+            if (name != NULL && strlen (name) > strlen (entity->name) &&
+                g_str_has_prefix (name, entity->name))
+              {
+                g_ptr_array_add (entity->aliases, entity->name);
+                entity->name = g_steal_pointer (&name);
+              }
+          }
+          span->end = end;
+          extended++;
+        }
+    }
+  if (extended > 0)
+    g_debug ("particles: %u names of people extended", extended);
+}
