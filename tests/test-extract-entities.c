@@ -734,7 +734,12 @@ test_particles_after_names (void)
   person->mentions = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
   g_array_append_val (person->mentions, span);
   g_ptr_array_add (partial, person);
-  dossier_extract_extend_particles (partial, text, strlen (text));
+  {
+    glong n = 0;
+    g_autofree gunichar *u = g_utf8_to_ucs4_fast (text, -1, &n);
+
+    dossier_extract_extend_particles (partial, u, (guint) n);
+  }
   assert_mentions (text, partial, DOSSIER_ENTITY_PERSON, "Maria Fernanda de la Torre",
                    "Maria Fernanda de la Torre");
   g_assert_true (has_alias (person, "Maria Fernanda"));

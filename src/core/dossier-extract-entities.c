@@ -3586,8 +3586,13 @@ dossier_scan_extract_entities (const char *text,
   resolve_named_bodies (&self, people, body_names);
   result = build_result (&self, people, body_names);
   dossier_extract_add_learned (result, text, length, regions, dossier_ner_model_get_default ());
-  dossier_extract_find_clubs (result, text, length);
-  dossier_extract_extend_particles (result, text, length);
+  {
+    guint n = 0;
+    g_autofree gunichar *u = dossier_scan_decode_len (text, length, &n);
+
+    dossier_extract_find_clubs (result, u, n);
+    dossier_extract_extend_particles (result, u, n);
+  }
   g_debug ("%" G_GSIZE_FORMAT " bytes: %u mentions, %u candidate names, %u people, %u entities",
            self.length, self.mentions->len, self.candidates->len, people->groups->len, result->len);
 

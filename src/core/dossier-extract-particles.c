@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dossier-extract-particles.h"
+#include "dossier-text-scan.h"
 
 /*
  * Names with particles.  The rules join "bin", "al-", "de la" inside the names they find;
@@ -20,7 +21,7 @@ static const char * const particles[] = {
 static gboolean
 is_word (gunichar c)
 {
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+  return dossier_scan_is_word_char (c);
 }
 
 static gboolean
@@ -77,16 +78,13 @@ particle_extension (const gunichar *u,
 }
 
 void
-dossier_extract_extend_particles (GPtrArray  *entities,
-                                  const char *text,
-                                  gsize       length)
+dossier_extract_extend_particles (GPtrArray      *entities,
+                                  const gunichar *u,
+                                  guint           n)
 {
-  g_autofree gunichar *u = NULL;
   g_autofree guint8 *covered = NULL;
-  glong n = 0;
   guint extended = 0;
 
-  u = g_utf8_to_ucs4_fast (text, (glong) length, &n);
   covered = g_malloc0 ((gsize) n + 1);
   for (guint e = 0; e < entities->len; e++)
     {
@@ -96,7 +94,7 @@ dossier_extract_extend_particles (GPtrArray  *entities,
         {
           const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
 
-          for (guint k = span->start; k < span->end && k < (guint) n; k++)
+          for (guint k = span->start; k < span->end && k < n; k++)
             covered[k] = 1;
         }
     }
@@ -112,9 +110,9 @@ dossier_extract_extend_particles (GPtrArray  *entities,
           guint end;
           gboolean clear = TRUE;
 
-          if (span->end >= (guint) n)
+          if (span->end >= n)
             continue;
-          end = particle_extension (u, (guint) n, span->end);
+          end = particle_extension (u, n, span->end);
           for (guint k = span->end; k < end && clear; k++)
             clear = !covered[k];
           if (end == span->end || !clear)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dossier-extract-sports.h"
+#include "dossier-text-scan.h"
 #include "dossier-gazetteer.h"
 
 /*
@@ -52,7 +53,19 @@ typedef struct {
 static gboolean
 is_word (gunichar c)
 {
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+  return dossier_scan_is_word_char (c);
+}
+
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c < 0x80 ? c >= '0' && c <= '9' : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+is_upper (gunichar c)
+{
+  return c < 0x80 ? c >= 'A' && c <= 'Z' : g_unichar_isupper (c);
 }
 
 /* Whether @word (ASCII) is written at [@at, …) of @u as a whole word; its end in *@end. */
@@ -63,11 +76,10 @@ word_is_at (const gunichar *u,
             const char     *word,
             guint          *end)
 {
-  g_autofree gunichar *w = g_utf8_to_ucs4_fast (word, -1, NULL);
   guint k = 0;
 
-  for (; w[k] != 0; k++)
-    if (at + k >= n || u[at + k] != w[k])
+  for (; word[k] != '\0'; k++)
+    if (at + k >= n || u[at + k] != (guchar) word[k])
       return FALSE;
   if (at + k < n && is_word (u[at + k]))
     return FALSE;
@@ -105,7 +117,7 @@ word_before (const gunichar     *u,
     return G_MAXUINT;
   for (guint w = 0; words[w] != NULL; w++)
     {
-      glong length = g_utf8_strlen (words[w], -1);
+      glong length = (glong) strlen (words[w]);
       guint past;
 
       if ((glong) start - 1 >= length &&
@@ -123,13 +135,13 @@ is_score_at (const gunichar *u,
 {
   guint k = at, digits = 0;
 
-  while (k < n && g_unichar_isdigit (u[k]) && digits < 3)
+  while (k < n && is_digit (u[k]) && digits < 3)
     k++, digits++;
   if (digits == 0 || digits > 2 || k >= n || u[k] != '-')
     return FALSE;
   k++;
   digits = 0;
-  while (k < n && g_unichar_isdigit (u[k]) && digits < 3)
+  while (k < n && is_digit (u[k]) && digits < 3)
     k++, digits++;
   return digits > 0 && digits <= 2 && (at == 0 || !is_word (u[at - 1]) || u[at - 1] == ' ') &&
          (k >= n || !is_word (u[k]));
@@ -155,13 +167,13 @@ is_results_line (const gunichar *u,
         continue;
       if (depth == 0 && g_unichar_islower (u[k]))
         return FALSE;
-      if (g_unichar_isupper (u[k]))
+      if (is_upper (u[k]))
         name = TRUE;
-      else if (g_unichar_isdigit (u[k]) && depth == 0)
+      else if (is_digit (u[k]) && depth == 0)
         {
           guint j = k;
 
-          while (j < end && g_unichar_isdigit (u[j]))
+          while (j < end && is_digit (u[j]))
             j++;
           if ((k > start && u[k - 1] != ' ') || j - k > 3 || (j < end && u[j] != ' '))
             return FALSE;
@@ -276,15 +288,13 @@ club_entity (GPtrArray  *entities,
 }
 
 void
-dossier_extract_find_clubs (GPtrArray  *entities,
-                            const char *text,
-                            gsize       length)
+dossier_extract_find_clubs (GPtrArray      *entities,
+                            const gunichar *u,
+                            guint           n)
 {
-  g_autofree gunichar *u = NULL;
   g_autoptr(GArray) cities = g_array_new (FALSE, FALSE, sizeof (Found));
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
   g_autoptr(GPtrArray) clubs = g_ptr_array_new ();
-  glong n = 0;
   gboolean sports = FALSE;
   guint line_start = 0;
 
@@ -304,18 +314,17 @@ dossier_extract_find_clubs (GPtrArray  *entities,
     }
   if (cities->len == 0)
     return;
-  u = g_utf8_to_ucs4_fast (text, (glong) length, &n);
 
   /* A page with results or scores. */
-  for (guint k = 0; k <= (guint) n && !sports; k++)
+  for (guint k = 0; k <= n && !sports; k++)
     {
-      if (k == (guint) n || u[k] == '\n')
+      if (k == n || u[k] == '\n')
         {
           sports = is_results_line (u, line_start, k);
           line_start = k + 1;
         }
-      else if (g_unichar_isdigit (u[k]) && (k == 0 || !is_word (u[k - 1])))
-        sports = is_score_at (u, (guint) n, k);
+      else if (is_digit (u[k]) && (k == 0 || !is_word (u[k - 1])))
+        sports = is_score_at (u, n, k);
     }
 
   for (guint c = 0; c < cities->len; c++)
@@ -324,11 +333,11 @@ dossier_extract_find_clubs (GPtrArray  *entities,
       guint start = found->start, end = found->end, past, before;
       gboolean club = FALSE;
 
-      if (end > (guint) n)
+      if (end > n)
         continue;
-      if ((past = word_after (u, (guint) n, end, club_after)) > 0)
+      if ((past = word_after (u, n, end, club_after)) > 0)
         end = past, club = TRUE;
-      else if ((before = word_before (u, (guint) n, start, club_before)) != G_MAXUINT)
+      else if ((before = word_before (u, n, start, club_before)) != G_MAXUINT)
         start = before, club = TRUE;
       else
         {
@@ -336,13 +345,13 @@ dossier_extract_find_clubs (GPtrArray  *entities,
 
           while (ls > 0 && u[ls - 1] != '\n')
             ls--;
-          while (le < (guint) n && u[le] != '\n')
+          while (le < n && u[le] != '\n')
             le++;
           club = is_results_line (u, ls, le) ||
-                 (sports && ((end + 1 < (guint) n && u[end] == ' ' &&
-                              is_score_at (u, (guint) n, end + 1)) ||
-                             word_after (u, (guint) n, end, verbs_after) > 0 ||
-                             word_before (u, (guint) n, start, words_before) != G_MAXUINT));
+                 (sports && ((end + 1 < n && u[end] == ' ' &&
+                              is_score_at (u, n, end + 1)) ||
+                             word_after (u, n, end, verbs_after) > 0 ||
+                             word_before (u, n, start, words_before) != G_MAXUINT));
         }
       if (club)
         {

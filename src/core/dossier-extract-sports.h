@@ -5,12 +5,13 @@
 
 G_BEGIN_DECLS
 
-/* Makes the mentions of cities in @entities (DossierEntityMention of @text, in order of first
- * mention) that name sports clubs organisations: next to a club word ("Manchester United",
- * "Real Madrid"), in a results line ("Arsenal 2 Chelsea 0"), and on a page with results or
- * scores, before a score or next to a match verb ("beat Sevilla 3-1").  Keeps the order. */
-void dossier_extract_find_clubs (GPtrArray  *entities,
-                                 const char *text,
-                                 gsize       length);
+/* Makes the mentions of cities in @entities (DossierEntityMention of the text @u, @n code
+ * points, in order of first mention) that name sports clubs organisations: next to a club
+ * word ("Manchester United", "Real Madrid"), in a results line ("Arsenal 2 Chelsea 0"), and
+ * on a page with results or scores, before a score or next to a match verb ("beat Sevilla
+ * 3-1").  Keeps the order. */
+void dossier_extract_find_clubs (GPtrArray      *entities,
+                                 const gunichar *u,
+                                 guint           n);
 
 G_END_DECLS
