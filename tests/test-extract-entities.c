@@ -168,13 +168,12 @@ test_aho_corasick_words (void)
   g_assert_cmpuint (g_array_index (hits, Hit, 7).end, ==, strlen (text));
 }
 
+/* Against a naive search: random texts of a few pieces make many overlaps. */
 static void
-test_aho_corasick_random (void)
+check_against_naive_search (const char *const *words,
+                            const char *const *pieces,
+                            guint              n_pieces)
 {
-  /* Against a naive search: random words from a small alphabet make many overlaps. */
-  static const char * const words[] = {
-    "ab", "ba", "aba", "b a", "a b a", "ab ab", "é", "aé", NULL,
-  };
   g_autoptr(DossierAhoCorasick) ac = dossier_aho_corasick_new ();
   GRand *rand = g_rand_new_with_seed (20240620);
 
@@ -184,13 +183,12 @@ test_aho_corasick_random (void)
 
   for (guint round = 0; round < 300; round++)
     {
-      static const char * const pieces[] = { "a", "b", " ", "é", "-", "ab", "ba" };
       g_autoptr(GString) text = g_string_new (NULL);
       g_autoptr(GArray) hits = NULL;
       guint expected = 0;
 
       for (guint k = 0; k < 20; k++)
-        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, (gint32) n_pieces)]);
       hits = scan (ac, text->str);
       for (guint w = 0; words[w] != NULL; w++)
         {
@@ -224,6 +222,30 @@ test_aho_corasick_random (void)
       g_assert_cmpuint (hits->len, ==, expected);
     }
   g_rand_free (rand);
+}
+
+static void
+test_aho_corasick_random (void)
+{
+  static const char * const words[] = {
+    "ab", "ba", "aba", "b a", "a b a", "ab ab", "é", "aé", NULL,
+  };
+  static const char * const pieces[] = { "a", "b", " ", "é", "-", "ab", "ba" };
+
+  check_against_naive_search (words, pieces, G_N_ELEMENTS (pieces));
+}
+
+/* Digits share one class in the automaton, and so do the lead bytes of the patterns' other
+ * letters: a "G8" reaches the state of "G7", an "ł" that of "é", and neither is reported. */
+static void
+test_aho_corasick_merged_classes (void)
+{
+  static const char * const words[] = {
+    "g7", "g20", "é", "aé", "ał b", "2 0", NULL,
+  };
+  static const char * const pieces[] = { "g", "7", "8", "2", "0", "é", "ł", "ż", " ", "a", "b" };
+
+  check_against_naive_search (words, pieces, G_N_ELEMENTS (pieces));
 }
 
 /* Gazetteer data */
@@ -885,6 +907,7 @@ main (int   argc,
 
   g_test_add_func ("/extract/aho-corasick/words", test_aho_corasick_words);
   g_test_add_func ("/extract/aho-corasick/random", test_aho_corasick_random);
+  g_test_add_func ("/extract/aho-corasick/merged-classes", test_aho_corasick_merged_classes);
   g_test_add_func ("/extract/gazetteer/data", test_gazetteer_data);
   g_test_add_func ("/extract/variant-key", test_variant_key);
   g_test_add_func ("/extract/entities/gazetteer/spans", test_gazetteer_spans);

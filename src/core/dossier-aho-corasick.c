@@ -7,8 +7,10 @@
 
 /*
  * The automaton runs over byte classes rather than bytes, so that its table stays small:
- * ASCII letters (case folded), digits, a "separator" class and one class per UTF-8 lead byte
- * that occurs in a pattern.  The separator class holds ASCII punctuation and space, every
+ * ASCII letters (case folded), one for the digits, one for the UTF-8 lead bytes that occur in
+ * a pattern, a "separator" class and one for the other bytes.  Rows are then 30 entries wide
+ * and the rows text keeps reading fit the cache better; what the merged classes let through
+ * (a "G8" for a "G7", an "ł" for an "é") is weeded out like the rest, below.  The separator class holds ASCII punctuation and space, every
  * UTF-8 continuation byte, and the lead bytes 0xC2 and 0xE2 (U+0080 to U+00BF and U+2000 to
  * U+2FFF: no-break space, guillemets, curly quotes, dashes and other punctuation).
  *
@@ -30,8 +32,10 @@
 
 #define CLASS_SEPARATOR 0
 #define CLASS_OTHER 1
-#define CLASS_FIRST_ALNUM 2                      /* a-z: 2..27, 0-9: 28..37 */
-#define CLASS_FIRST_LEAD (CLASS_FIRST_ALNUM + 36)
+#define CLASS_FIRST_ALNUM 2                      /* a-z: 2..27 */
+#define CLASS_DIGIT (CLASS_FIRST_ALNUM + 26)     /* 0-9 */
+#define CLASS_LEAD (CLASS_DIGIT + 1)             /* the lead bytes the patterns hold */
+#define N_CLASSES (CLASS_LEAD + 1)
 
 typedef struct {
   guint offset;   /* into patterns->data */
@@ -107,8 +111,6 @@ dossier_aho_corasick_add (DossierAhoCorasick *ac,
 static void
 assign_classes (DossierAhoCorasick *ac)
 {
-  guint next_class = CLASS_FIRST_LEAD;
-
   for (guint b = 0; b < 256; b++)
     {
       if (b >= 'a' && b <= 'z')
@@ -116,7 +118,7 @@ assign_classes (DossierAhoCorasick *ac)
       else if (b >= 'A' && b <= 'Z')
         ac->classes[b] = (guint8) (CLASS_FIRST_ALNUM + (b - 'A'));
       else if (b >= '0' && b <= '9')
-        ac->classes[b] = (guint8) (CLASS_FIRST_ALNUM + 26 + (b - '0'));
+        ac->classes[b] = CLASS_DIGIT;
       else if (b < 0xC0 || b == 0xC2 || b == 0xE2)
         ac->classes[b] = CLASS_SEPARATOR;
       else
@@ -127,10 +129,10 @@ assign_classes (DossierAhoCorasick *ac)
       guint8 b = ac->bytes->data[i];
 
       if (ac->classes[b] == CLASS_OTHER)
-        ac->classes[b] = (guint8) next_class++;
+        ac->classes[b] = CLASS_LEAD;
     }
-  ac->n_classes = next_class;
-  ac->width = (next_class + 1) & ~1u;
+  ac->n_classes = N_CLASSES;
+  ac->width = (N_CLASSES + 1) & ~1u;
 }
 
 /* Trie node count is at most the pattern bytes plus two separators each, plus the root. */
