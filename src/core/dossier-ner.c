@@ -1243,7 +1243,7 @@ dossier_ner_tag_text (const DossierNerModel *model,
   info = g_new0 (DossierNerTokenInfo, tokens->len);
   tags = g_new (guint8, tokens->len);
   lazy.text = text;
-  lazy.tokens = (const Token *) tokens->data;
+  lazy.tokens = &g_array_index (tokens, Token, 0);
   lazy.ready = ready = g_new0 (guint8, tokens->len);
   for (guint i = 0; i < tokens->len; i++)
     info[i].flags = g_array_index (tokens, Token, i).flags;
