@@ -426,6 +426,32 @@ test_gazetteer_longest (void)
   g_assert_null (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "United Nations"));
 }
 
+/* Parties, armed groups and companies whose names have no head word ("Party", "Bank") are
+ * known by name; a name that is an ordinary word is not in the gazetteer. */
+static void
+test_gazetteer_organizations (void)
+{
+  const char *text = "Tendai Moyo left Zanu-PF in March. Farid Qureshi of the PML-N met envoys "
+                     "after JNIM fighters and Tren de Aragua were named in the report. "
+                     "Petronas and Huawei signed a deal; Mercosur and ECOWAS welcomed it. "
+                     "Shell companies moved the money, and the Total was never paid.";
+  g_autoptr(GPtrArray) entities = extract (text);
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "ZANU-PF", "Zanu-PF");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "Pakistan Muslim League-Nawaz", "PML-N");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "JNIM", "JNIM");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Tren de Aragua",
+                   "Tren de Aragua");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Petronas", "Petronas");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Huawei", "Huawei");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Mercosur", "Mercosur");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "ECOWAS", "ECOWAS");
+  /* "Shell" and "Total" are words first: left out of the gazetteer. */
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "Shell"));
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "Total"));
+}
+
 static void
 test_outlets (void)
 {
@@ -913,6 +939,8 @@ main (int   argc,
   g_test_add_func ("/extract/entities/gazetteer/spans", test_gazetteer_spans);
   g_test_add_func ("/extract/entities/gazetteer/boundaries", test_gazetteer_boundaries);
   g_test_add_func ("/extract/entities/gazetteer/longest", test_gazetteer_longest);
+  g_test_add_func ("/extract/entities/gazetteer/organizations",
+                   test_gazetteer_organizations);
   g_test_add_func ("/extract/entities/outlets", test_outlets);
   g_test_add_func ("/extract/entities/possessives", test_possessives);
   g_test_add_func ("/extract/entities/title-cues", test_title_cues);
