@@ -793,6 +793,28 @@ test_particles_after_names (void)
   g_assert_true (has_alias (person, "Maria Fernanda"));
 }
 
+/* A name in a headline written in capitals is a mention of the entity the article names in
+ * ordinary case: a surname of a person named in full, a name said at least twice.  A word
+ * the body says once stays apart (it may be the tagger's mistake). */
+static void
+test_headline_names (void)
+{
+  const char *text =
+    "FERREIRA QUITS AS ORVANTA CLINICS CUTS JOBS IN KELDARA\n"
+    "\n"
+    "Tomas Ferreira resigned as the head of Orvanta Clinics on Monday, the board said. "
+    "Ferreira had run Orvanta Clinics since 2019, and Orvanta Clinics kept growing.\n"
+    "\n"
+    "The group also closed its depot near Keldara, staff said.\n";
+  g_autoptr(GPtrArray) entities = dossier_extract_entities (text, NULL);
+  DossierEntityMention *place = get_entity (entities, DOSSIER_ENTITY_PLACE, "Keldara");
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Tomas Ferreira",
+                   "FERREIRA|Tomas Ferreira|Ferreira");
+  g_assert_cmpuint (place->mentions->len, ==, 1);
+  g_assert_cmpuint (g_array_index (place->mentions, DossierSpan, 0).start, >, 50);
+}
+
 static void
 test_place_as_surname (void)
 {
@@ -948,6 +970,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/surname/nearest", test_surname_nearest);
   g_test_add_func ("/extract/entities/variants", test_variants_grouped);
   g_test_add_func ("/extract/entities/particles", test_particles);
+  g_test_add_func ("/extract/entities/headline-names", test_headline_names);
   g_test_add_func ("/extract/entities/korean-names", test_korean_names);
   g_test_add_func ("/extract/entities/learned", test_learned);
   g_test_add_func ("/extract/entities/sentence-initial", test_sentence_initial);

@@ -5,6 +5,7 @@
 
 #include "dossier-extract.h"
 #include "dossier-extract-learned.h"
+#include "dossier-extract-headlines.h"
 #include "dossier-extract-particles.h"
 #include "dossier-extract-sports.h"
 #include "dossier-gazetteer.h"
@@ -3592,6 +3593,7 @@ dossier_scan_extract_entities (const char *text,
 
     dossier_extract_find_clubs (result, u, n);
     dossier_extract_extend_particles (result, u, n);
+    dossier_extract_headline_names (result, u, n);
   }
   g_debug ("%" G_GSIZE_FORMAT " bytes: %u mentions, %u candidate names, %u people, %u entities",
            self.length, self.mentions->len, self.candidates->len, people->groups->len, result->len);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "dossier-extract-headlines.h"
 #include "dossier-extract-sports.h"
 #include "dossier-text-scan.h"
 #include "dossier-gazetteer.h"
@@ -218,27 +219,6 @@ is_city (const DossierEntityMention *entity)
   return entry == NULL || entry->klass == DOSSIER_GAZETTEER_CITY;
 }
 
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const DossierSpan *x = a, *y = b;
-
-  return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static int
-compare_entities (gconstpointer a,
-                  gconstpointer b)
-{
-  const DossierEntityMention *x = *(DossierEntityMention * const *) a;
-  const DossierEntityMention *y = *(DossierEntityMention * const *) b;
-  guint xs = g_array_index (x->mentions, DossierSpan, 0).start;
-  guint ys = g_array_index (y->mentions, DossierSpan, 0).start;
-
-  return xs < ys ? -1 : xs > ys;
-}
-
 /* Marks every mention overlapping [@start, @end) for removal (its end set to 0). */
 static void
 drop_overlapping (GPtrArray *entities,
@@ -384,18 +364,6 @@ dossier_extract_find_clubs (GPtrArray      *entities,
   g_ptr_array_extend_and_steal (entities, g_steal_pointer (&clubs));
 
   /* Dropped mentions out, empty entities out, the order as the rules give it. */
-  for (guint e = entities->len; e > 0; e--)
-    {
-      DossierEntityMention *entity = g_ptr_array_index (entities, e - 1);
-
-      for (guint m = entity->mentions->len; m > 0; m--)
-        if (g_array_index (entity->mentions, DossierSpan, m - 1).end == 0)
-          g_array_remove_index (entity->mentions, m - 1);
-      if (entity->mentions->len == 0)
-        g_ptr_array_remove_index (entities, e - 1);
-      else
-        g_array_sort (entity->mentions, compare_spans);
-    }
-  g_ptr_array_sort (entities, compare_entities);
+  dossier_extract_tidy_mentions (entities);
   g_debug ("clubs: %u mentions of cities made organisations", changes->len);
 }

@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dossier-extract"
+
+#include <string.h>
+
+#include "dossier-extract-headlines.h"
+#include "dossier-text-scan.h"
+
+/*
+ * Headlines in capitals.  In a line written in capitals the case says nothing: the rules and
+ * the tagger find little there, and what they find they often type wrongly ("PERTAMINA" a
+ * place, "ARMY" an organisation).  The body of the article usually names the same people
+ * and organisations in ordinary case, so a run of words in such a line that reads, case
+ * aside, as the name, an alias or (for a person named in full) the surname of an entity
+ * found outside the capital lines is a mention of that entity.  What the line alone
+ * suggested there gives way, unless its entity is also found in ordinary text.
+ *
+ * A line is in capitals as the tagger sees it: at least two words with letters, and three
+ * quarters of them with two capitals or more and no lower-case letter.
+ */
+
+/* The longest name looked for, in words. */
+#define MAX_NAME_WORDS 6
+/* A key that more than one entity claims. */
+#define AMBIGUOUS ((gpointer) 1)
+
+typedef struct {
+  guint start;
+  guint end;
+} Word;
+
+typedef struct {
+  guint                 start;
+  guint                 end;
+  DossierEntityMention *entity;
+} Match;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const DossierSpan *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+compare_entities (gconstpointer a,
+                  gconstpointer b)
+{
+  const DossierEntityMention *x = *(DossierEntityMention * const *) a;
+  const DossierEntityMention *y = *(DossierEntityMention * const *) b;
+  guint xs = g_array_index (x->mentions, DossierSpan, 0).start;
+  guint ys = g_array_index (y->mentions, DossierSpan, 0).start;
+
+  return xs < ys ? -1 : xs > ys;
+}
+
+void
+dossier_extract_tidy_mentions (GPtrArray *entities)
+{
+  for (guint e = entities->len; e > 0; e--)
+    {
+      DossierEntityMention *entity = g_ptr_array_index (entities, e - 1);
+
+      for (guint m = entity->mentions->len; m > 0; m--)
+        if (g_array_index (entity->mentions, DossierSpan, m - 1).end == 0)
+          g_array_remove_index (entity->mentions, m - 1);
+      if (entity->mentions->len == 0)
+        g_ptr_array_remove_index (entities, e - 1);
+      else
+        g_array_sort (entity->mentions, compare_spans);
+    }
+  g_ptr_array_sort (entities, compare_entities);
+}
+
+/* Letters, digits and marks, and the hyphens, apostrophes and periods inside a word
+ * ("AL-BURHAN", "O'NEILL", "U.S."). */
+static guint
+word_end (const gunichar *u,
+          guint           n,
+          guint           k)
+{
+  while (k < n)
+    {
+      if (dossier_scan_is_word_char (u[k]))
+        k++;
+      else if ((u[k] == '-' || u[k] == '\'' || u[k] == 0x2019 || u[k] == '.') &&
+               k + 1 < n && dossier_scan_is_word_char (u[k + 1]))
+        k++;
+      else
+        break;
+    }
+  return k;
+}
+
+/* The words of the line [@start, @end) into @words; whether the line is in capitals. */
+static gboolean
+read_line (const gunichar *u,
+           guint           start,
+           guint           end,
+           GArray         *words)
+{
+  guint n_alpha = 0, n_caps = 0;
+
+  g_array_set_size (words, 0);
+  for (guint k = start; k < end; )
+    {
+      Word word;
+      guint n_upper = 0, n_lower = 0;
+
+      if (!dossier_scan_is_word_char (u[k]))
+        {
+          k++;
+          continue;
+        }
+      word.start = k;
+      word.end = word_end (u, end, k);
+      for (guint j = word.start; j < word.end; j++)
+        {
+          if (dossier_scan_is_upper (u[j]))
+            n_upper++;
+          else if (dossier_scan_is_lower (u[j]) || g_unichar_isalpha (u[j]))
+            n_lower++;
+        }
+      if (n_upper + n_lower > 0)
+        {
+          n_alpha++;
+          if (n_upper >= 2 && n_lower == 0)
+            n_caps++;
+        }
+      g_array_append_val (words, word);
+      k = word.end;
+    }
+  return n_alpha >= 2 && n_caps * 4 >= n_alpha * 3;
+}
+
+static char *
+key_of_utf8 (const char *name)
+{
+  return g_utf8_casefold (name, -1);
+}
+
+static char *
+key_of_span (const gunichar *u,
+             guint           start,
+             guint           end)
+{
+  g_autofree char *utf8 = g_ucs4_to_utf8 (u + start, end - start, NULL, NULL, NULL);
+
+  return utf8 != NULL ? key_of_utf8 (utf8) : NULL;
+}
+
+/* @single_words: whether a name of one word makes a key (a word said once may be the
+ * tagger's mistake, "League" a person: it has to be said twice). */
+static void
+add_key (GHashTable           *keys,
+         const char           *name,
+         DossierEntityMention *entity,
+         gboolean              single_words)
+{
+  char *key = key_of_utf8 (name);
+  gpointer known;
+
+  if (g_utf8_strlen (key, -1) < 3 || (!single_words && strchr (key, ' ') == NULL))
+    {
+      g_free (key);
+      return;
+    }
+  known = g_hash_table_lookup (keys, key);
+  if (known == NULL)
+    g_hash_table_insert (keys, key, entity);
+  else
+    {
+      if (known != entity)
+        g_hash_table_insert (keys, g_strdup (key), AMBIGUOUS);
+      g_free (key);
+    }
+}
+
+/* How many of the entity's mentions are outside the capital lines. */
+static guint
+mentioned_outside (const DossierEntityMention *entity,
+                   const guint8               *capitals)
+{
+  guint count = 0;
+
+  for (guint m = 0; m < entity->mentions->len; m++)
+    if (!capitals[g_array_index (entity->mentions, DossierSpan, m).start])
+      count++;
+  return count;
+}
+
+void
+dossier_extract_headline_names (GPtrArray      *entities,
+                                const gunichar *u,
+                                guint           n)
+{
+  g_autofree guint8 *capitals = g_malloc0 ((gsize) n + 1);
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  g_autoptr(GHashTable) keys = NULL;
+  gboolean any = FALSE;
+  guint added = 0;
+
+  if (entities->len == 0)
+    return;
+  for (guint start = 0; start < n; )
+    {
+      guint end = start;
+
+      while (end < n && u[end] != '\n')
+        end++;
+      if (read_line (u, start, end, words))
+        {
+          memset (capitals + start, 1, end - start);
+          any = TRUE;
+        }
+      start = end + 1;
+    }
+  if (!any)
+    return;
+
+  /* What the rest of the text names: names, aliases and the surnames of people named in
+   * full, case aside. */
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint e = 0; e < entities->len; e++)
+    {
+      DossierEntityMention *entity = g_ptr_array_index (entities, e);
+      guint outside = mentioned_outside (entity, capitals);
+      const char *space;
+
+      if (outside == 0)
+        continue;
+      add_key (keys, entity->name, entity, outside >= 2);
+      for (guint a = 0; entity->aliases != NULL && a < entity->aliases->len; a++)
+        add_key (keys, g_ptr_array_index (entity->aliases, a), entity, outside >= 2);
+      if (entity->kind == DOSSIER_ENTITY_PERSON && (space = strrchr (entity->name, ' ')) != NULL)
+        add_key (keys, space + 1, entity, TRUE);
+    }
+  if (g_hash_table_size (keys) == 0)
+    return;
+
+  /* The longest run of words at each place of a capital line that reads as a key. */
+  for (guint start = 0; start < n; )
+    {
+      guint end = start;
+
+      while (end < n && u[end] != '\n')
+        end++;
+      if (capitals[start])
+        {
+          read_line (u, start, end, words);
+          for (guint i = 0; i < words->len; )
+            {
+              guint taken = 0;
+
+              for (guint k = MIN (words->len, i + MAX_NAME_WORDS); k > i && taken == 0; k--)
+                {
+                  const Word *first = &g_array_index (words, Word, i);
+                  const Word *last = &g_array_index (words, Word, k - 1);
+                  g_autofree char *key = NULL;
+                  gpointer entity;
+                  gboolean spaced = TRUE;
+
+                  /* Words one space apart, as names are written. */
+                  for (guint j = i; j + 1 < k && spaced; j++)
+                    spaced = g_array_index (words, Word, j + 1).start ==
+                             g_array_index (words, Word, j).end + 1 &&
+                             u[g_array_index (words, Word, j).end] == ' ';
+                  if (!spaced)
+                    continue;
+                  key = key_of_span (u, first->start, last->end);
+                  entity = key != NULL ? g_hash_table_lookup (keys, key) : NULL;
+                  if (entity == AMBIGUOUS)
+                    taken = k - i;   /* nor any shorter name inside it */
+                  else if (entity != NULL)
+                    {
+                      Match match = { first->start, last->end, entity };
+
+                      g_array_append_val (matches, match);
+                      taken = k - i;
+                    }
+                }
+              i += MAX (taken, 1);
+            }
+        }
+      start = end + 1;
+    }
+
+  /* What the line alone suggested gives way, unless its entity is found in ordinary text
+   * too or its mention is longer than the match (then the match is dropped). */
+  for (guint i = 0; i < matches->len; i++)
+    {
+      Match *match = &g_array_index (matches, Match, i);
+      gboolean keep = TRUE;
+
+      for (guint e = 0; e < entities->len && keep; e++)
+        {
+          DossierEntityMention *entity = g_ptr_array_index (entities, e);
+
+          for (guint m = 0; m < entity->mentions->len && keep; m++)
+            {
+              const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
+
+              if (span->end == 0 || span->start >= match->end || span->end <= match->start)
+                continue;
+              if (entity != match->entity && (mentioned_outside (entity, capitals) ||
+                                              span->start < match->start ||
+                                              span->end > match->end))
+                keep = FALSE;
+              else if (entity == match->entity && span->start == match->start &&
+                       span->end == match->end)
+                keep = FALSE;
+            }
+        }
+      if (!keep)
+        {
+          match->entity = NULL;
+          continue;
+        }
+      for (guint e = 0; e < entities->len; e++)
+        {
+          DossierEntityMention *entity = g_ptr_array_index (entities, e);
+
+          for (guint m = 0; m < entity->mentions->len; m++)
+            {
+              DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
+
+              if (span->start < match->end && span->end > match->start)
+                span->end = 0;
+            }
+        }
+    }
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const Match *match = &g_array_index (matches, Match, i);
+      DossierSpan span = { match->start, match->end };
+
+      if (match->entity == NULL)
+        continue;
+      g_array_append_val (match->entity->mentions, span);
+      added++;
+    }
+  if (added == 0)
+    return;
+  dossier_extract_tidy_mentions (entities);
+  g_debug ("headlines: %u names in capital lines joined to their entities", added);
+}
