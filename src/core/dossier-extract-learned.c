@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dossier-article.h"
+#include "dossier-extract-headlines.h"
 #include "dossier-extract-learned.h"
 #include "dossier-text-scan.h"
 
@@ -35,27 +36,6 @@ compare_intervals (gconstpointer a,
   const Interval *x = a, *y = b;
 
   return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const DossierSpan *x = a, *y = b;
-
-  return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static int
-compare_entities (gconstpointer a,
-                  gconstpointer b)
-{
-  const DossierEntityMention *x = *(DossierEntityMention * const *) a;
-  const DossierEntityMention *y = *(DossierEntityMention * const *) b;
-  guint xs = g_array_index (x->mentions, DossierSpan, 0).start;
-  guint ys = g_array_index (y->mentions, DossierSpan, 0).start;
-
-  return xs < ys ? -1 : xs > ys;
 }
 
 /* Whether [start, end) overlaps one of @taken (sorted by start, possibly overlapping each
@@ -228,12 +208,6 @@ dossier_extract_add_learned (GPtrArray             *entities,
     return;
 
   /* Mentions in text order, entities in order of first mention, as the rules give them. */
-  for (guint e = 0; e < entities->len; e++)
-    {
-      DossierEntityMention *entity = g_ptr_array_index (entities, e);
-
-      g_array_sort (entity->mentions, compare_spans);
-    }
-  g_ptr_array_sort (entities, compare_entities);
+  dossier_extract_tidy_mentions (entities);
   g_debug ("learned tagger: %u mentions added to %u entities of the rules", added, n_rules);
 }
