@@ -793,6 +793,25 @@ test_particles_after_names (void)
   g_assert_true (has_alias (person, "Maria Fernanda"));
 }
 
+/* Companies, exchanges, police forces and clinics by their last word. */
+static void
+test_organization_heads (void)
+{
+  const char *text =
+    "Shares of Varnel Holdings rose after the Tessaly Constabulary closed its inquiry. "
+    "Orvanta Clinics said the Keldara Stock Exchange would list it in May.";
+  g_autoptr(GPtrArray) entities = dossier_extract_entities (text, NULL);
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Varnel Holdings",
+                   "Varnel Holdings");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Tessaly Constabulary",
+                   "Tessaly Constabulary");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Orvanta Clinics",
+                   "Orvanta Clinics");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Keldara Stock Exchange",
+                   "Keldara Stock Exchange");
+}
+
 /* A name in a headline written in capitals is a mention of the entity the article names in
  * ordinary case: a surname of a person named in full, a name said at least twice.  A word
  * the body says once stays apart (it may be the tagger's mistake). */
@@ -971,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/variants", test_variants_grouped);
   g_test_add_func ("/extract/entities/particles", test_particles);
   g_test_add_func ("/extract/entities/headline-names", test_headline_names);
+  g_test_add_func ("/extract/entities/organization-heads", test_organization_heads);
   g_test_add_func ("/extract/entities/korean-names", test_korean_names);
   g_test_add_func ("/extract/entities/learned", test_learned);
   g_test_add_func ("/extract/entities/sentence-initial", test_sentence_initial);
