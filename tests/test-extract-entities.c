@@ -793,6 +793,22 @@ test_particles_after_names (void)
   g_assert_true (has_alias (person, "Maria Fernanda"));
 }
 
+/* Sports and business titles are cues, not part of the name. */
+static void
+test_sports_business_titles (void)
+{
+  const char *text =
+    "Coach Tomas Ferreira praised striker Ivo Santana Reis, and Managing Director Lena "
+    "Okafor-Brandt said the club would stay.";
+  g_autoptr(GPtrArray) entities = dossier_extract_entities (text, NULL);
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Tomas Ferreira", "Tomas Ferreira");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Ivo Santana Reis",
+                   "Ivo Santana Reis");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Lena Okafor-Brandt",
+                   "Lena Okafor-Brandt");
+}
+
 /* Companies, exchanges, police forces and clinics by their last word. */
 static void
 test_organization_heads (void)
@@ -991,6 +1007,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/particles", test_particles);
   g_test_add_func ("/extract/entities/headline-names", test_headline_names);
   g_test_add_func ("/extract/entities/organization-heads", test_organization_heads);
+  g_test_add_func ("/extract/entities/sports-business-titles", test_sports_business_titles);
   g_test_add_func ("/extract/entities/korean-names", test_korean_names);
   g_test_add_func ("/extract/entities/learned", test_learned);
   g_test_add_func ("/extract/entities/sentence-initial", test_sentence_initial);
