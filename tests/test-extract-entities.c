@@ -793,6 +793,26 @@ test_particles_after_names (void)
   g_assert_true (has_alias (person, "Maria Fernanda"));
 }
 
+/* A ministry's complement may join two subjects; a given name after "and" is someone
+ * else. */
+static void
+test_portfolio_and (void)
+{
+  const char *text =
+    "The Ministry of Energy and Mineral Resources said the Department of Housing and Urban "
+    "Development would help. Ali and Sara met at the Ministry of Health and Sara left.";
+  g_autoptr(GPtrArray) entities = dossier_extract_entities (text, NULL);
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "Ministry of Energy and Mineral Resources",
+                   "Ministry of Energy and Mineral Resources");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "Department of Housing and Urban Development",
+                   "Department of Housing and Urban Development");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Ministry of Health",
+                   "Ministry of Health");
+}
+
 /* Sports and business titles are cues, not part of the name. */
 static void
 test_sports_business_titles (void)
@@ -1007,6 +1027,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/particles", test_particles);
   g_test_add_func ("/extract/entities/headline-names", test_headline_names);
   g_test_add_func ("/extract/entities/organization-heads", test_organization_heads);
+  g_test_add_func ("/extract/entities/portfolio-and", test_portfolio_and);
   g_test_add_func ("/extract/entities/sports-business-titles", test_sports_business_titles);
   g_test_add_func ("/extract/entities/korean-names", test_korean_names);
   g_test_add_func ("/extract/entities/learned", test_learned);

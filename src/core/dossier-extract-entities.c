@@ -1648,6 +1648,46 @@ extend_connectors (const Extractor *self,
   return j;
 }
 
+/* Government bodies whose complement often joins two subjects ("Ministry of Energy and
+ * Mineral Resources", "Department of Housing and Urban Development"). */
+static gboolean
+is_portfolio_head (const Extractor *self,
+                   const Token     *token)
+{
+  static const char *const heads[] = {
+    "Ministry", "Department", "Office", "Commission", "Committee", "Council", "Authority",
+    "Agency", "Bureau", "Directorate", "Secretariat", "Board", "Institute",
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (heads); k++)
+    if (token_is (self, token, heads[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "and" and one to three capitalized words that are neither a given name nor in a
+ * gazetteer, up to the end of the run: returns the index past them, or 0. */
+static guint
+and_extension (const Extractor *self,
+               guint            j)
+{
+  guint k, end;
+
+  if (j + 1 >= self->tokens->len || token_at (self, j)->gap != GAP_SPACE ||
+      token_at (self, j)->shape != SHAPE_LOWER || !token_is (self, token_at (self, j), "and") ||
+      token_at (self, j + 1)->gap != GAP_SPACE || !is_name_word (self, j + 1))
+    return 0;
+  k = j + 1;
+  end = extend_run (self, k);
+  if (end - k > 3)
+    return 0;
+  for (guint t = k; t < end; t++)
+    if ((token_at (self, t)->lex & LEX_GIVEN_NAME) || token_at (self, t)->match >= 0 ||
+        token_at (self, t)->shape != SHAPE_CAPITALIZED)
+      return 0;
+  return end;
+}
+
 /* If the run of words [@i, @j) ends in an organisation's or a place's head word, records the
  * name from @start (before @i when a gazetteer place begins it: "Oman News Agency") and
  * returns the index past it; otherwise 0. */
@@ -1666,6 +1706,13 @@ handle_body (Extractor *self,
   if (!organization && !place && !place_first)
     return 0;
   end = extend_connectors (self, j);
+  if (organization && end > j && is_portfolio_head (self, token_at (self, last)))
+    {
+      guint more = and_extension (self, end);
+
+      if (more > 0)
+        end = more;
+    }
   /* A head word alone ("Office", "Ministry") is not a name, unless a place comes before it
    * ("Suez Canal Authority") or a complement after it ("Board of Governors"). */
   if (j - start < 2 && end == j)
