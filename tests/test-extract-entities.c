@@ -793,6 +793,21 @@ test_particles_after_names (void)
   g_assert_true (has_alias (person, "Maria Fernanda"));
 }
 
+/* A person whose first name is a place, named in full with a title once, is the person
+ * wherever the full name comes back. */
+static void
+test_place_first_names (void)
+{
+  const char *text =
+    "Interior Minister Jordan Velasko said the border would reopen. Jordan Velasko later "
+    "visited Jordan.";
+  g_autoptr(GPtrArray) entities = dossier_extract_entities (text, NULL);
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Jordan Velasko",
+                   "Jordan Velasko|Jordan Velasko");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PLACE, "Jordan", "Jordan");
+}
+
 /* A ministry's complement may join two subjects; a given name after "and" is someone
  * else. */
 static void
@@ -1028,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/headline-names", test_headline_names);
   g_test_add_func ("/extract/entities/organization-heads", test_organization_heads);
   g_test_add_func ("/extract/entities/portfolio-and", test_portfolio_and);
+  g_test_add_func ("/extract/entities/place-first-names", test_place_first_names);
   g_test_add_func ("/extract/entities/sports-business-titles", test_sports_business_titles);
   g_test_add_func ("/extract/entities/korean-names", test_korean_names);
   g_test_add_func ("/extract/entities/learned", test_learned);

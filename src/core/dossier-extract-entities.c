@@ -3643,6 +3643,7 @@ dossier_scan_extract_entities (const char *text,
 
     dossier_extract_find_clubs (result, u, n);
     dossier_extract_extend_particles (result, u, n);
+    dossier_extract_place_first_names (result, u, n);
     dossier_extract_headline_names (result, u, n);
   }
   g_debug ("%" G_GSIZE_FORMAT " bytes: %u mentions, %u candidate names, %u people, %u entities",

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "dossier-extract-headlines.h"
 #include "dossier-extract-particles.h"
 #include "dossier-text-scan.h"
 
@@ -137,4 +138,82 @@ dossier_extract_extend_particles (GPtrArray      *entities,
     }
   if (extended > 0)
     g_debug ("particles: %u names of people extended", extended);
+}
+
+/* Whether @u at @at holds @rest (UTF-8) and then no word character. */
+static gboolean
+ucs4_has_word (const gunichar *u,
+               guint           n,
+               guint           at,
+               const char     *rest,
+               guint          *end)
+{
+  for (const char *p = rest; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (at >= n || u[at] != g_utf8_get_char (p))
+        return FALSE;
+      at++;
+    }
+  if (at < n && is_word (u[at]))
+    return FALSE;
+  *end = at;
+  return TRUE;
+}
+
+void
+dossier_extract_place_first_names (GPtrArray      *entities,
+                                   const gunichar *u,
+                                   guint           n)
+{
+  guint moved = 0;
+
+  for (guint e = 0; e < entities->len; e++)
+    {
+      DossierEntityMention *person = g_ptr_array_index (entities, e);
+      const char *space;
+      g_autofree char *first = NULL;
+
+      if (person->kind != DOSSIER_ENTITY_PERSON || (space = strchr (person->name, ' ')) == NULL)
+        continue;
+      first = g_strndup (person->name, space - person->name);
+      for (guint p = 0; p < entities->len; p++)
+        {
+          DossierEntityMention *place = g_ptr_array_index (entities, p);
+
+          if (place->kind != DOSSIER_ENTITY_PLACE || strcmp (place->name, first) != 0)
+            continue;
+          for (guint m = 0; m < place->mentions->len; m++)
+            {
+              DossierSpan *span = &g_array_index (place->mentions, DossierSpan, m);
+              DossierSpan whole;
+              guint end;
+
+              if (span->end == 0 || span->end + 1 >= n || u[span->end] != ' ' ||
+                  !ucs4_has_word (u, n, span->end, space, &end))
+                continue;
+              whole.start = span->start;
+              whole.end = end;
+              /* What stands inside the whole name gives way: the place, the surname. */
+              for (guint o = 0; o < entities->len; o++)
+                {
+                  DossierEntityMention *other = g_ptr_array_index (entities, o);
+
+                  for (guint k = 0; k < other->mentions->len; k++)
+                    {
+                      DossierSpan *inner = &g_array_index (other->mentions, DossierSpan, k);
+
+                      if (inner->end != 0 && inner->start >= whole.start &&
+                          inner->end <= whole.end)
+                        inner->end = 0;
+                    }
+                }
+              g_array_append_val (person->mentions, whole);
+              moved++;
+            }
+        }
+    }
+  if (moved == 0)
+    return;
+  dossier_extract_tidy_mentions (entities);
+  g_debug ("names: %u mentions of places read as people's first names", moved);
 }

@@ -12,4 +12,11 @@ void dossier_extract_extend_particles (GPtrArray      *entities,
                                        const gunichar *u,
                                        guint           n);
 
+/* A person named in full whose first name is also a place ("Israel Katz", "Jordan
+ * Bardella"): where the place's mention is followed by the rest of that name, the whole is a
+ * mention of the person (the place's mention, and the surname's, give way). */
+void dossier_extract_place_first_names (GPtrArray      *entities,
+                                        const gunichar *u,
+                                        guint           n);
+
 G_END_DECLS
