@@ -793,6 +793,18 @@ test_particles_after_names (void)
   g_assert_true (has_alias (person, "Maria Fernanda"));
 }
 
+/* An organisation's complement may end in a place the gazetteers know. */
+static void
+test_complement_place (void)
+{
+  const char *text = "She taught at the University of the South Pacific in Suva for years.";
+  g_autoptr(GPtrArray) entities = dossier_extract_entities (text, NULL);
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "University of the South Pacific", "University of the South Pacific");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PLACE, "Suva", "Suva");
+}
+
 /* A person whose first name is a place, named in full with a title once, is the person
  * wherever the full name comes back. */
 static void
@@ -1044,6 +1056,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/organization-heads", test_organization_heads);
   g_test_add_func ("/extract/entities/portfolio-and", test_portfolio_and);
   g_test_add_func ("/extract/entities/place-first-names", test_place_first_names);
+  g_test_add_func ("/extract/entities/complement-place", test_complement_place);
   g_test_add_func ("/extract/entities/sports-business-titles", test_sports_business_titles);
   g_test_add_func ("/extract/entities/korean-names", test_korean_names);
   g_test_add_func ("/extract/entities/learned", test_learned);

@@ -1435,7 +1435,23 @@ connector_extension (const Extractor *self,
         return 0;
     }
   if (is_name_word (self, k))
-    return extend_run (self, k);
+    {
+      guint end = extend_run (self, k);
+
+      /* A place the gazetteers know ends some complements: "University of the South
+       * Pacific". */
+      if (end < self->tokens->len && token_at (self, end)->gap == GAP_SPACE &&
+          !token_at (self, end)->sentence_start && token_at (self, end)->match >= 0)
+        {
+          const DossierGazetteerEntry *entry =
+            match_entry (self, &g_array_index (self->matches, Match, token_at (self, end)->match));
+
+          if (entry->klass == DOSSIER_GAZETTEER_REGION || entry->klass == DOSSIER_GAZETTEER_CITY ||
+              entry->klass == DOSSIER_GAZETTEER_COUNTRY)
+            return match_token_end (self, end);
+        }
+      return end;
+    }
   if (token_at (self, k)->match >= 0)
     {
       const DossierGazetteerEntry *entry =
