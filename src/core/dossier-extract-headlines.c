@@ -16,7 +16,8 @@
  * suggested there gives way, unless its entity is also found in ordinary text.
  *
  * A line is in capitals as the tagger sees it: at least two words with letters, and three
- * quarters of them with two capitals or more and no lower-case letter.
+ * quarters of them with two capitals or more and no lower-case letter; a line with more than
+ * twice as many small ASCII letters as capitals (and eight) is not looked at.
  */
 
 /* The longest name looked for, in words. */
@@ -207,11 +208,16 @@ dossier_extract_headline_names (GPtrArray      *entities,
     return;
   for (guint start = 0; start < n; )
     {
-      guint end = start;
+      guint end = start, n_upper = 0, n_lower = 0;
 
-      while (end < n && u[end] != '\n')
-        end++;
-      if (read_line (u, start, end, words))
+      /* Most lines have far more small letters than capitals: those are not read word by
+       * word. */
+      for (; end < n && u[end] != '\n'; end++)
+        {
+          n_upper += u[end] >= 'A' && u[end] <= 'Z';
+          n_lower += u[end] >= 'a' && u[end] <= 'z';
+        }
+      if (n_lower <= 2 * n_upper + 8 && read_line (u, start, end, words))
         {
           memset (capitals + start, 1, end - start);
           any = TRUE;
