@@ -36,45 +36,6 @@ typedef struct {
   DossierEntityMention *entity;
 } Match;
 
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const DossierSpan *x = a, *y = b;
-
-  return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static int
-compare_entities (gconstpointer a,
-                  gconstpointer b)
-{
-  const DossierEntityMention *x = *(DossierEntityMention * const *) a;
-  const DossierEntityMention *y = *(DossierEntityMention * const *) b;
-  guint xs = g_array_index (x->mentions, DossierSpan, 0).start;
-  guint ys = g_array_index (y->mentions, DossierSpan, 0).start;
-
-  return xs < ys ? -1 : xs > ys;
-}
-
-void
-dossier_extract_tidy_mentions (GPtrArray *entities)
-{
-  for (guint e = entities->len; e > 0; e--)
-    {
-      DossierEntityMention *entity = g_ptr_array_index (entities, e - 1);
-
-      for (guint m = entity->mentions->len; m > 0; m--)
-        if (g_array_index (entity->mentions, DossierSpan, m - 1).end == 0)
-          g_array_remove_index (entity->mentions, m - 1);
-      if (entity->mentions->len == 0)
-        g_ptr_array_remove_index (entities, e - 1);
-      else
-        g_array_sort (entity->mentions, compare_spans);
-    }
-  g_ptr_array_sort (entities, compare_entities);
-}
-
 /* Letters, digits and marks, and the hyphens, apostrophes and periods inside a word
  * ("AL-BURHAN", "O'NEILL", "U.S."). */
 static guint
@@ -192,6 +153,48 @@ mentioned_outside (const DossierEntityMention *entity,
   return count;
 }
 
+/* The longest runs of @words (one line) that read, case aside, as a key: into @matches. */
+static void
+match_line (const gunichar *u,
+            GArray         *words,
+            GHashTable     *keys,
+            GArray         *matches)
+{
+  for (guint i = 0; i < words->len; )
+    {
+      guint taken = 0;
+
+      for (guint k = MIN (words->len, i + MAX_NAME_WORDS); k > i && taken == 0; k--)
+        {
+          const Word *first = &g_array_index (words, Word, i);
+          const Word *last = &g_array_index (words, Word, k - 1);
+          g_autofree char *key = NULL;
+          gpointer entity;
+          gboolean spaced = TRUE;
+
+          /* Words one space apart, as names are written. */
+          for (guint j = i; j + 1 < k && spaced; j++)
+            spaced = g_array_index (words, Word, j + 1).start ==
+                     g_array_index (words, Word, j).end + 1 &&
+                     u[g_array_index (words, Word, j).end] == ' ';
+          if (!spaced)
+            continue;
+          key = key_of_span (u, first->start, last->end);
+          entity = key != NULL ? g_hash_table_lookup (keys, key) : NULL;
+          if (entity == AMBIGUOUS)
+            taken = k - i;   /* nor any shorter name inside it */
+          else if (entity != NULL)
+            {
+              Match match = { first->start, last->end, entity };
+
+              g_array_append_val (matches, match);
+              taken = k - i;
+            }
+        }
+      i += MAX (taken, 1);
+    }
+}
+
 void
 dossier_extract_headline_names (GPtrArray      *entities,
                                 const gunichar *u,
@@ -200,8 +203,8 @@ dossier_extract_headline_names (GPtrArray      *entities,
   g_autofree guint8 *capitals = g_malloc0 ((gsize) n + 1);
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Word));
   g_autoptr(GHashTable) keys = NULL;
-  gboolean any = FALSE;
   guint added = 0;
 
   if (entities->len == 0)
@@ -219,12 +222,14 @@ dossier_extract_headline_names (GPtrArray      *entities,
         }
       if (n_lower <= 2 * n_upper + 8 && read_line (u, start, end, words))
         {
+          Word line = { start, end };
+
           memset (capitals + start, 1, end - start);
-          any = TRUE;
+          g_array_append_val (lines, line);
         }
       start = end + 1;
     }
-  if (!any)
+  if (lines->len == 0)
     return;
 
   /* What the rest of the text names: names, aliases and the surnames of people named in
@@ -248,50 +253,12 @@ dossier_extract_headline_names (GPtrArray      *entities,
     return;
 
   /* The longest run of words at each place of a capital line that reads as a key. */
-  for (guint start = 0; start < n; )
+  for (guint l = 0; l < lines->len; l++)
     {
-      guint end = start;
+      const Word *line = &g_array_index (lines, Word, l);
 
-      while (end < n && u[end] != '\n')
-        end++;
-      if (capitals[start])
-        {
-          read_line (u, start, end, words);
-          for (guint i = 0; i < words->len; )
-            {
-              guint taken = 0;
-
-              for (guint k = MIN (words->len, i + MAX_NAME_WORDS); k > i && taken == 0; k--)
-                {
-                  const Word *first = &g_array_index (words, Word, i);
-                  const Word *last = &g_array_index (words, Word, k - 1);
-                  g_autofree char *key = NULL;
-                  gpointer entity;
-                  gboolean spaced = TRUE;
-
-                  /* Words one space apart, as names are written. */
-                  for (guint j = i; j + 1 < k && spaced; j++)
-                    spaced = g_array_index (words, Word, j + 1).start ==
-                             g_array_index (words, Word, j).end + 1 &&
-                             u[g_array_index (words, Word, j).end] == ' ';
-                  if (!spaced)
-                    continue;
-                  key = key_of_span (u, first->start, last->end);
-                  entity = key != NULL ? g_hash_table_lookup (keys, key) : NULL;
-                  if (entity == AMBIGUOUS)
-                    taken = k - i;   /* nor any shorter name inside it */
-                  else if (entity != NULL)
-                    {
-                      Match match = { first->start, last->end, entity };
-
-                      g_array_append_val (matches, match);
-                      taken = k - i;
-                    }
-                }
-              i += MAX (taken, 1);
-            }
-        }
-      start = end + 1;
+      read_line (u, line->start, line->end, words);
+      match_line (u, words, keys, matches);
     }
 
   /* What the line alone suggested gives way, unless its entity is found in ordinary text
@@ -350,6 +317,6 @@ dossier_extract_headline_names (GPtrArray      *entities,
     }
   if (added == 0)
     return;
-  dossier_extract_tidy_mentions (entities);
+  dossier_scan_tidy_mentions (entities);
   g_debug ("headlines: %u names in capital lines joined to their entities", added);
 }

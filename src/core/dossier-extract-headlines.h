@@ -14,8 +14,4 @@ void dossier_extract_headline_names (GPtrArray      *entities,
                                      const gunichar *u,
                                      guint           n);
 
-/* Removes the mentions whose end was set to 0 and the entities left without mentions, then
- * puts mentions in text order and entities in order of first mention. */
-void dossier_extract_tidy_mentions  (GPtrArray      *entities);
-
 G_END_DECLS

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "dossier-article.h"
-#include "dossier-extract-headlines.h"
 #include "dossier-extract-learned.h"
 #include "dossier-text-scan.h"
 
@@ -208,6 +207,6 @@ dossier_extract_add_learned (GPtrArray             *entities,
     return;
 
   /* Mentions in text order, entities in order of first mention, as the rules give them. */
-  dossier_extract_tidy_mentions (entities);
+  dossier_scan_tidy_mentions (entities);
   g_debug ("learned tagger: %u mentions added to %u entities of the rules", added, n_rules);
 }

@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "dossier-extract-headlines.h"
 #include "dossier-extract-particles.h"
 #include "dossier-text-scan.h"
 
@@ -18,12 +17,6 @@ static const char * const particles[] = {
   "al", "el", "ul", "bin", "bint", "ibn", "ben", "de", "da", "di", "do", "du", "del", "della",
   "der", "den", "van", "von", "la", "le", "dos", "das", "ter", "zu", NULL,
 };
-
-static gboolean
-is_word (gunichar c)
-{
-  return dossier_scan_is_word_char (c);
-}
 
 static gboolean
 is_particle (const gunichar *u,
@@ -58,7 +51,7 @@ particle_extension (const gunichar *u,
     {
       guint j = k + 1;
 
-      while (j < n && is_word (u[j]))
+      while (j < n && dossier_scan_is_word_char (u[j]))
         j++;
       if (!is_particle (u, k + 1, j) || j >= n)
         return end;
@@ -73,7 +66,7 @@ particle_extension (const gunichar *u,
   if (!particle || k + 1 >= n || (u[k] != ' ' && u[k] != '-') || !g_unichar_isupper (u[k + 1]))
     return end;
   k++;
-  while (k < n && (is_word (u[k]) || (u[k] == '-' && k + 1 < n && g_unichar_isupper (u[k + 1]))))
+  while (k < n && (dossier_scan_is_word_char (u[k]) || (u[k] == '-' && k + 1 < n && g_unichar_isupper (u[k + 1]))))
     k++;
   return k;
 }
@@ -154,7 +147,7 @@ ucs4_has_word (const gunichar *u,
         return FALSE;
       at++;
     }
-  if (at < n && is_word (u[at]))
+  if (at < n && dossier_scan_is_word_char (u[at]))
     return FALSE;
   *end = at;
   return TRUE;
@@ -214,6 +207,6 @@ dossier_extract_place_first_names (GPtrArray      *entities,
     }
   if (moved == 0)
     return;
-  dossier_extract_tidy_mentions (entities);
+  dossier_scan_tidy_mentions (entities);
   g_debug ("names: %u mentions of places read as people's first names", moved);
 }

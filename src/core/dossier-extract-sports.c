@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "dossier-extract-headlines.h"
 #include "dossier-extract-sports.h"
 #include "dossier-text-scan.h"
 #include "dossier-gazetteer.h"
@@ -51,12 +50,6 @@ typedef struct {
   guint                 end;
 } Found;
 
-static gboolean
-is_word (gunichar c)
-{
-  return dossier_scan_is_word_char (c);
-}
-
 static inline gboolean
 is_digit (gunichar c)
 {
@@ -82,9 +75,9 @@ word_is_at (const gunichar *u,
   for (; word[k] != '\0'; k++)
     if (at + k >= n || u[at + k] != (guchar) word[k])
       return FALSE;
-  if (at + k < n && is_word (u[at + k]))
+  if (at + k < n && dossier_scan_is_word_char (u[at + k]))
     return FALSE;
-  if (at > 0 && is_word (u[at - 1]))
+  if (at > 0 && dossier_scan_is_word_char (u[at - 1]))
     return FALSE;
   *end = at + k;
   return TRUE;
@@ -144,8 +137,8 @@ is_score_at (const gunichar *u,
   digits = 0;
   while (k < n && is_digit (u[k]) && digits < 3)
     k++, digits++;
-  return digits > 0 && digits <= 2 && (at == 0 || !is_word (u[at - 1]) || u[at - 1] == ' ') &&
-         (k >= n || !is_word (u[k]));
+  return digits > 0 && digits <= 2 && (at == 0 || !dossier_scan_is_word_char (u[at - 1]) || u[at - 1] == ' ') &&
+         (k >= n || !dossier_scan_is_word_char (u[k]));
 }
 
 /* Whether [@start, @end) is a results line: at least two scores (numbers of one to three
@@ -164,7 +157,7 @@ is_results_line (const gunichar *u,
         depth++;
       else if ((u[k] == ')' || u[k] == ']') && depth > 0)
         depth--;
-      if (k > start && is_word (u[k - 1]))
+      if (k > start && dossier_scan_is_word_char (u[k - 1]))
         continue;
       if (depth == 0 && g_unichar_islower (u[k]))
         return FALSE;
@@ -303,7 +296,7 @@ dossier_extract_find_clubs (GPtrArray      *entities,
           sports = is_results_line (u, line_start, k);
           line_start = k + 1;
         }
-      else if (is_digit (u[k]) && (k == 0 || !is_word (u[k - 1])))
+      else if (is_digit (u[k]) && (k == 0 || !dossier_scan_is_word_char (u[k - 1])))
         sports = is_score_at (u, n, k);
     }
 
@@ -364,6 +357,6 @@ dossier_extract_find_clubs (GPtrArray      *entities,
   g_ptr_array_extend_and_steal (entities, g_steal_pointer (&clubs));
 
   /* Dropped mentions out, empty entities out, the order as the rules give it. */
-  dossier_extract_tidy_mentions (entities);
+  dossier_scan_tidy_mentions (entities);
   g_debug ("clubs: %u mentions of cities made organisations", changes->len);
 }

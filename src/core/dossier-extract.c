@@ -382,6 +382,45 @@ find_events (const char        *text,
   return events;
 }
 
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const DossierSpan *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+compare_entities (gconstpointer a,
+                  gconstpointer b)
+{
+  const DossierEntityMention *x = *(DossierEntityMention * const *) a;
+  const DossierEntityMention *y = *(DossierEntityMention * const *) b;
+  guint xs = g_array_index (x->mentions, DossierSpan, 0).start;
+  guint ys = g_array_index (y->mentions, DossierSpan, 0).start;
+
+  return xs < ys ? -1 : xs > ys;
+}
+
+void
+dossier_scan_tidy_mentions (GPtrArray *entities)
+{
+  for (guint e = entities->len; e > 0; e--)
+    {
+      DossierEntityMention *entity = g_ptr_array_index (entities, e - 1);
+
+      for (guint m = entity->mentions->len; m > 0; m--)
+        if (g_array_index (entity->mentions, DossierSpan, m - 1).end == 0)
+          g_array_remove_index (entity->mentions, m - 1);
+      if (entity->mentions->len == 0)
+        g_ptr_array_remove_index (entities, e - 1);
+      else
+        g_array_sort (entity->mentions, compare_spans);
+    }
+  g_ptr_array_sort (entities, compare_entities);
+}
+
 DossierExtraction *
 dossier_extract_all (const char *text,
                      GArray     *regions,

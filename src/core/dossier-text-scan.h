@@ -372,6 +372,12 @@ dossier_scan_ends_sentence (const gunichar *u,
   return TRUE;
 }
 
+/* Removes the entities' mentions whose end was set to 0 and the entities left without
+ * mentions, then puts mentions in text order and entities (DossierEntityMention) in order of
+ * first mention, as the rules give them: what the passes after the rules call when they are
+ * done.  Defined in dossier-extract.c. */
+void       dossier_scan_tidy_mentions    (GPtrArray      *entities);
+
 /* The extractors on text already checked and decoded, so that dossier_extract_all() reads
  * it once: @text is valid UTF-8 of @length bytes (less than G_MAXUINT32), @u its @n code
  * points (dossier_scan_decode_len()). */
