@@ -630,6 +630,7 @@ typedef struct {
   GArray                 *candidates;    /* Candidate */
   GHashTable             *acronyms;      /* acronym → candidate index + 1 */
   GHashTable             *absorbed;      /* place names taken as surnames ("Golan") */
+  GArray                 *demonyms;      /* DossierSpan: read and left unmarked; NULL if none */
 
   guint64                *lower_words;   /* bit set of words seen in lower case */
   guint64                 lower_mask;    /* number of bits - 1 */
@@ -1900,6 +1901,18 @@ process_line (Extractor *self,
 
           if (entry->klass == DOSSIER_GAZETTEER_TITLE)
             {
+              i = end;
+              continue;
+            }
+          /* "Iranian officials": a nationality, not a name of the country (CoNLL's MISC,
+           * OntoNotes' NORP).  Kept aside so that the tagger does not make it a place. */
+          if (pattern->form == DOSSIER_GAZETTEER_FORM_DEMONYM)
+            {
+              DossierSpan span = { token->cp_start, match_cp_end (self, match, end - 1) };
+
+              if (self->demonyms == NULL)
+                self->demonyms = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
+              g_array_append_val (self->demonyms, span);
               i = end;
               continue;
             }
@@ -3652,7 +3665,9 @@ dossier_scan_extract_entities (const char *text,
   resolve_people (&self, people);
   resolve_named_bodies (&self, people, body_names);
   result = build_result (&self, people, body_names);
-  dossier_extract_add_learned (result, text, length, regions, dossier_ner_model_get_default ());
+  dossier_extract_add_learned (result, text, length, regions, self.demonyms,
+                               dossier_ner_model_get_default ());
+  g_clear_pointer (&self.demonyms, g_array_unref);
   {
     guint n = 0;
     g_autofree gunichar *u = dossier_scan_decode_len (text, length, &n);

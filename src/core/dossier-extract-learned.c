@@ -130,6 +130,7 @@ dossier_extract_add_learned (GPtrArray             *entities,
                              const char            *text,
                              gsize                  length,
                              GArray                *regions,
+                             const GArray          *reserved,
                              const DossierNerModel *model)
 {
   g_autoptr(GArray) spans = NULL;
@@ -165,6 +166,13 @@ dossier_extract_add_learned (GPtrArray             *entities,
       if (entity->kind == DOSSIER_ENTITY_PERSON && strchr (entity->name, ' ') != NULL)
         g_hash_table_insert (surnames, entity_key (entity->kind, last_word (entity->name)),
                              entity);
+    }
+  for (guint r = 0; reserved != NULL && r < reserved->len; r++)
+    {
+      const DossierSpan *span = &g_array_index (reserved, DossierSpan, r);
+      Interval interval = { span->start, span->end };
+
+      g_array_append_val (taken, interval);
     }
   g_array_sort (taken, compare_intervals);
 
