@@ -409,6 +409,11 @@ test_gazetteer_boundaries (void)
 
       g_assert_false (g_str_has_prefix (entity->name, "Iranian"));
     }
+  /* A demonym that begins an organisation's name belongs to it. */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  entities = extract ("Officials of the Veldran Islamic Party met the Cuban Consulate staff.");
+  g_assert_nonnull (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "Cuban Consulate"));
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "Consulate"));
   /* Where the tagger alone would call them places. */
   g_clear_pointer (&entities, g_ptr_array_unref);
   entities = extract ("Egyptian and Qatari mediators met in Cairo on Sunday.");

@@ -1910,6 +1910,20 @@ process_line (Extractor *self,
             {
               DossierSpan span = { token->cp_start, match_cp_end (self, match, end - 1) };
 
+              /* Unless it begins an organisation's name: "Iraqi Islamic Party", "Cuban
+               * Consulate", "British Airways". */
+              if (end < self->tokens->len && token_at (self, end)->gap == GAP_SPACE &&
+                  is_name_word (self, end))
+                {
+                  guint body = handle_body (self, i, end, extend_run (self, end));
+
+                  if (body > 0)
+                    {
+                      i = body;
+                      continue;
+                    }
+                }
+
               if (self->demonyms == NULL)
                 self->demonyms = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
               g_array_append_val (self->demonyms, span);
