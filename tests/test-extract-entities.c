@@ -525,6 +525,19 @@ test_title_cues (void)
   assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Israel Katz", "Israel Katz");
   assert_mentions (text, entities, DOSSIER_ENTITY_PLACE, "Israel", "Israel");
   g_assert_cmpuint (count_kind (entities, DOSSIER_ENTITY_PERSON), ==, 6);
+
+  /* An organisation's head word alone after a title is nobody ("Premier" is a title). */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  entities = extract ("The English Premier League fined the club on Monday.");
+  g_assert_cmpuint (count_kind (entities, DOSSIER_ENTITY_PERSON), ==, 0);
+  /* Nationalities as nouns are no part of a name: "Frenchman", "Spaniard". */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  entities = extract ("Spaniard Carlos Ibarrondo beat Frenchman Thomas Delorge 6-4 6-2.");
+  assert_mentions ("Spaniard Carlos Ibarrondo beat Frenchman Thomas Delorge 6-4 6-2.",
+                   entities, DOSSIER_ENTITY_PERSON, "Carlos Ibarrondo", "Carlos Ibarrondo");
+  assert_mentions ("Spaniard Carlos Ibarrondo beat Frenchman Thomas Delorge 6-4 6-2.",
+                   entities, DOSSIER_ENTITY_PERSON, "Thomas Delorge", "Thomas Delorge");
+  g_assert_cmpuint (entities->len, ==, 2);
 }
 
 static void

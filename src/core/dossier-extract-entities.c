@@ -630,7 +630,8 @@ typedef struct {
   GArray                 *candidates;    /* Candidate */
   GHashTable             *acronyms;      /* acronym → candidate index + 1 */
   GHashTable             *absorbed;      /* place names taken as surnames ("Golan") */
-  GArray                 *demonyms;      /* DossierSpan: read and left unmarked; NULL if none */
+  GArray                 *reserved;      /* DossierSpan: read and left unmarked on purpose
+                                          * (demonyms, head words alone); NULL if none */
 
   guint64                *lower_words;   /* bit set of words seen in lower case */
   guint64                 lower_mask;    /* number of bits - 1 */
@@ -1682,6 +1683,20 @@ is_portfolio_head (const Extractor *self,
   return FALSE;
 }
 
+/* Keeps the tagger off [@start, @end) (code points), words the rules read and chose to
+ * leave unmarked. */
+static void
+reserve (Extractor *self,
+         guint32    start,
+         guint32    end)
+{
+  DossierSpan span = { start, end };
+
+  if (self->reserved == NULL)
+    self->reserved = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
+  g_array_append_val (self->reserved, span);
+}
+
 /* "and" and one to three capitalized words that are neither a given name nor in a
  * gazetteer, up to the end of the run: returns the index past them, or 0. */
 static guint
@@ -1766,6 +1781,11 @@ handle_run (Extractor *self,
         n_words++;
     }
   if (n_words == 0 || n_words > 6)
+    return j;
+  /* An organisation's head word alone after a title is nobody: "Premier League". */
+  if (j - i == 1 && (token_at (self, i)->lex & LEX_ORGANIZATION_HEAD) && i > 0 &&
+      token_at (self, i - 1)->match >= 0 &&
+      is_title_match (self, &g_array_index (self->matches, Match, token_at (self, i - 1)->match)))
     return j;
 
   /* After "the insurer", "the company": an organisation. */
@@ -1908,7 +1928,7 @@ process_line (Extractor *self,
            * OntoNotes' NORP).  Kept aside so that the tagger does not make it a place. */
           if (pattern->form == DOSSIER_GAZETTEER_FORM_DEMONYM)
             {
-              DossierSpan span = { token->cp_start, match_cp_end (self, match, end - 1) };
+              guint32 cp_end = match_cp_end (self, match, end - 1);
 
               /* Unless it begins an organisation's name: "Iraqi Islamic Party", "Cuban
                * Consulate", "British Airways". */
@@ -1924,9 +1944,7 @@ process_line (Extractor *self,
                     }
                 }
 
-              if (self->demonyms == NULL)
-                self->demonyms = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
-              g_array_append_val (self->demonyms, span);
+              reserve (self, token->cp_start, cp_end);
               i = end;
               continue;
             }
@@ -3679,9 +3697,9 @@ dossier_scan_extract_entities (const char *text,
   resolve_people (&self, people);
   resolve_named_bodies (&self, people, body_names);
   result = build_result (&self, people, body_names);
-  dossier_extract_add_learned (result, text, length, regions, self.demonyms,
+  dossier_extract_add_learned (result, text, length, regions, self.reserved,
                                dossier_ner_model_get_default ());
-  g_clear_pointer (&self.demonyms, g_array_unref);
+  g_clear_pointer (&self.reserved, g_array_unref);
   {
     guint n = 0;
     g_autofree gunichar *u = dossier_scan_decode_len (text, length, &n);
