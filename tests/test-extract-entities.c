@@ -903,6 +903,21 @@ test_organization_heads (void)
                    "Orvanta Clinics");
   assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Keldara Stock Exchange",
                    "Keldara Stock Exchange");
+
+  /* Words without a head, "and", and words with one: one name. */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  text = "Twelve died, the Disaster Management and Mitigation Unit said; the Fisheries and "
+         "Harbours Administration and Orvanta Clinics did not.";
+  entities = dossier_extract_entities (text, NULL);
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "Disaster Management and Mitigation Unit",
+                   "Disaster Management and Mitigation Unit");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "Fisheries and Harbours Administration",
+                   "Fisheries and Harbours Administration");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Orvanta Clinics",
+                   "Orvanta Clinics");
+  g_assert_cmpuint (entities->len, ==, 3);
 }
 
 /* A name in a headline written in capitals is a mention of the entity the article names in

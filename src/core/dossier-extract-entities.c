@@ -93,7 +93,7 @@ static const char * const speech_fillers[] = {
 
 /* Last words of organisation names ("Supreme National Security Council"). */
 static const char * const organization_heads[] = {
-  "Academy", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly", "Association",
+  "Academy", "Administration", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly", "Association",
   "Authority", "Bank", "Battalion", "Bhd", "Board", "Brigade", "Brigades", "Bureau",
   "Cabinet", "Cartel", "Center", "Centre", "Chamber", "Clinic", "Clinics", "Coalition",
   "College", "Command", "Commission", "Committee", "Company", "Congress", "Consortium",
@@ -106,7 +106,7 @@ static const char * const organization_heads[] = {
   "Organization", "Parliament", "Party", "Petroleum", "Pharmaceuticals", "PLC", "Police",
   "Programme", "Program", "Railways", "Regiment", "Secretariat", "Securities", "Senate",
   "Service", "Services", "Shipping", "Society", "Syndicate", "Tbk", "Technologies",
-  "Telecom", "Tribunal", "Trust", "Union", "University",
+  "Telecom", "Tribunal", "Trust", "Union", "Unit", "University",
   NULL,
 };
 
@@ -1754,6 +1754,28 @@ handle_body (Extractor *self,
   return add_body (self, start, last, end);
 }
 
+/* Words without a head word, "and", and words that end in an organisation's head word are
+ * one name: "Disaster Management and Mitigation Unit", "Food and Drug Administration".
+ * Records it and returns the index past it, or 0. */
+static guint
+and_body (Extractor *self,
+          guint      i,
+          guint      j)
+{
+  guint end;
+
+  if (j - i > 3 || j >= self->tokens->len)
+    return 0;
+  for (guint t = i; t < j; t++)
+    if ((token_at (self, t)->lex & LEX_GIVEN_NAME) || token_at (self, t)->match >= 0 ||
+        token_at (self, t)->shape != SHAPE_CAPITALIZED)
+      return 0;
+  end = and_extension (self, j);
+  if (end == 0 || !(token_at (self, end - 1)->lex & LEX_ORGANIZATION_HEAD))
+    return 0;
+  return add_body (self, i, end - 1, extend_connectors (self, end));
+}
+
 /* Classifies the run starting at @i and records it; returns the index past it. */
 static guint
 handle_run (Extractor *self,
@@ -1768,6 +1790,8 @@ handle_run (Extractor *self,
   /* Organisations and places: "Board of Governors", "Supreme National Security Council",
    * "Institute for the Study of War", "Strait of Tiran", "Hormozgan Province". */
   body = handle_body (self, i, i, j);
+  if (body == 0)
+    body = and_body (self, i, j);
   if (body > 0)
     return body;
 
