@@ -940,6 +940,20 @@ test_headline_names (void)
                    "FERREIRA|Tomas Ferreira|Ferreira");
   g_assert_cmpuint (place->mentions->len, ==, 1);
   g_assert_cmpuint (g_array_index (place->mentions, DossierSpan, 0).start, >, 50);
+  g_clear_pointer (&entities, g_ptr_array_unref);
+
+  /* So in a title-case headline, where the line alone took in a verb ("Velasko Signs"); not
+   * in a sentence whose words are capitalized. */
+  text = "Velasko Signs Fishing Accord In Keldara\n"
+         "\n"
+         "President Marco Velasko signed the accord on Monday. Velasko called it fair.\n"
+         "\n"
+         "And, I'm Marco Velasko Junior.\n";
+  entities = dossier_extract_entities (text, NULL);
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Marco Velasko",
+                   "Velasko|Marco Velasko|Velasko");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Marco Velasko Junior",
+                   "Marco Velasko Junior");
 }
 
 static void

@@ -7,7 +7,8 @@
 #include "dossier-text-scan.h"
 
 /*
- * Headlines in capitals.  In a line written in capitals the case says nothing: the rules and
+ * Headlines in capitals, and in title case (see is_title_line()).  In a line written in
+ * capitals the case says nothing: the rules and
  * the tagger find little there, and what they find they often type wrongly ("PERTAMINA" a
  * place, "ARMY" an organisation).  The body of the article usually names the same people
  * and organisations in ordinary case, so a run of words in such a line that reads, case
@@ -34,6 +35,7 @@ typedef struct {
   guint                 start;
   guint                 end;
   DossierEntityMention *entity;
+  gboolean              title_case;  /* in a title-case line rather than one in capitals */
 } Match;
 
 /* Letters, digits and marks, and the hyphens, apostrophes and periods inside a word
@@ -97,6 +99,78 @@ read_line (const gunichar *u,
   return n_alpha >= 2 && n_caps * 4 >= n_alpha * 3;
 }
 
+/* Small words that stay lower case in a title-case headline. */
+static gboolean
+is_minor_word (const gunichar *u,
+               const Word     *word)
+{
+  static const char *const minor[] = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "the",
+    "to", "with", "vs",
+  };
+  guint len = word->end - word->start;
+
+  for (gsize m = 0; m < G_N_ELEMENTS (minor); m++)
+    {
+      guint k = 0;
+
+      if (strlen (minor[m]) != len)
+        continue;
+      while (k < len && u[word->start + k] == (gunichar) minor[m][k])
+        k++;
+      if (k == len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the words of a line (read_line()) make a title-case headline: three words or more
+ * with a capital first and a small letter after it, and every other word with letters a
+ * minor word ("Tinubu Signs Electoral Bill Into Law in Abuja").  Its case says as little
+ * about names as capitals do. */
+static gboolean
+is_title_line (const gunichar *u,
+               GArray         *words)
+{
+  guint n_title = 0;
+
+  for (guint w = 0; w < words->len; w++)
+    {
+      const Word *word = &g_array_index (words, Word, w);
+      gboolean letters = FALSE, lower_after = FALSE;
+
+      for (guint k = word->start; k < word->end; k++)
+        if (g_unichar_isalpha (u[k]))
+          {
+            letters = TRUE;
+            if (k > word->start && dossier_scan_is_lower (u[k]))
+              lower_after = TRUE;
+          }
+      if (!letters)
+        continue;
+      if (dossier_scan_is_upper (u[word->start]) && lower_after)
+        n_title++;
+      else if (!is_minor_word (u, word))
+        return FALSE;
+    }
+  return n_title >= 3;
+}
+
+/* Whether the line [@start, @end) ends as a sentence does, closing quotes aside: a headline
+ * in title case does not ("And, I'm Isabel Ruiz." is a sentence). */
+static gboolean
+ends_sentence (const gunichar *u,
+               guint           start,
+               guint           end)
+{
+  while (end > start && (g_unichar_isspace (u[end - 1]) || u[end - 1] == '"' ||
+                         u[end - 1] == 0x201D || u[end - 1] == '\'' || u[end - 1] == 0x2019 ||
+                         u[end - 1] == ')'))
+    end--;
+  return end > start && (u[end - 1] == '.' || u[end - 1] == '!' || u[end - 1] == '?' ||
+                         u[end - 1] == ':' || u[end - 1] == ',');
+}
+
 static char *
 key_of_utf8 (const char *name)
 {
@@ -157,6 +231,7 @@ mentioned_outside (const DossierEntityMention *entity,
 static void
 match_line (const gunichar *u,
             GArray         *words,
+            gboolean        title_case,
             GHashTable     *keys,
             GArray         *matches)
 {
@@ -185,7 +260,7 @@ match_line (const gunichar *u,
             taken = k - i;   /* nor any shorter name inside it */
           else if (entity != NULL)
             {
-              Match match = { first->start, last->end, entity };
+              Match match = { first->start, last->end, entity, title_case };
 
               g_array_append_val (matches, match);
               taken = k - i;
@@ -204,6 +279,7 @@ dossier_extract_headline_names (GPtrArray      *entities,
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (Word));
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Word));
+  g_autoptr(GArray) title_case = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GHashTable) keys = NULL;
   guint added = 0;
 
@@ -211,21 +287,35 @@ dossier_extract_headline_names (GPtrArray      *entities,
     return;
   for (guint start = 0; start < n; )
     {
-      guint end = start, n_upper = 0, n_lower = 0;
+      guint end = start, n_upper = 0, n_lower = 0, n_initial_upper = 0, n_initial_lower = 0;
+      gboolean caps = FALSE, title = FALSE;
 
-      /* Most lines have far more small letters than capitals: those are not read word by
-       * word. */
+      /* Most lines have far more small letters than capitals and far more words in small
+       * letters than capitalized ones: those are not read word by word. */
       for (; end < n && u[end] != '\n'; end++)
         {
+          gboolean initial = end == start || u[end - 1] == ' ';
+
           n_upper += u[end] >= 'A' && u[end] <= 'Z';
           n_lower += u[end] >= 'a' && u[end] <= 'z';
+          n_initial_upper += initial && u[end] >= 'A' && u[end] <= 'Z';
+          n_initial_lower += initial && u[end] >= 'a' && u[end] <= 'z';
         }
-      if (n_lower <= 2 * n_upper + 8 && read_line (u, start, end, words))
+      if (n_lower <= 2 * n_upper + 8)
+        caps = read_line (u, start, end, words);
+      if (!caps && n_initial_upper >= 3 && n_initial_lower * 2 <= n_initial_upper &&
+          !ends_sentence (u, start, end))
+        {
+          read_line (u, start, end, words);
+          title = is_title_line (u, words);
+        }
+      if (caps || title)
         {
           Word line = { start, end };
 
           memset (capitals + start, 1, end - start);
           g_array_append_val (lines, line);
+          g_array_append_val (title_case, title);
         }
       start = end + 1;
     }
@@ -258,7 +348,7 @@ dossier_extract_headline_names (GPtrArray      *entities,
       const Word *line = &g_array_index (lines, Word, l);
 
       read_line (u, line->start, line->end, words);
-      match_line (u, words, keys, matches);
+      match_line (u, words, g_array_index (title_case, gboolean, l), keys, matches);
     }
 
   /* What the line alone suggested gives way, unless its entity is found in ordinary text
@@ -277,6 +367,15 @@ dossier_extract_headline_names (GPtrArray      *entities,
               const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
 
               if (span->end == 0 || span->start >= match->end || span->end <= match->start)
+                continue;
+              /* In title case, a person known from the body and a capitalized word after
+               * the name that the line alone took in: "Tinubu Signs" is Tinubu.  ("Ghana
+               * Cocoa Board" is not Ghana: only people.) */
+              if (match->title_case && entity != match->entity &&
+                  entity->kind == DOSSIER_ENTITY_PERSON &&
+                  match->entity->kind == DOSSIER_ENTITY_PERSON &&
+                  !mentioned_outside (entity, capitals) && span->start == match->start &&
+                  span->end > match->end)
                 continue;
               if (entity != match->entity && (mentioned_outside (entity, capitals) ||
                                               span->start < match->start ||

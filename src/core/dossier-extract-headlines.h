@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Names in lines written in capitals (headlines, labels: "SUDAN ARMY SAYS RSF PUSHED BACK")
- * that @entities (DossierEntityMention of the text @u, @n code points) name elsewhere in the
+/* Names in lines written in capitals or in title case (headlines, labels: "SUDAN ARMY SAYS
+ * RSF PUSHED BACK", "Tinubu Signs Electoral Bill") that @entities (DossierEntityMention of the text @u, @n code points) name elsewhere in the
  * text: each becomes a mention of that entity, in place of what the line alone suggested
  * ("PERTAMINA" a place, "ESTRADA UNITED" an entity apart from Estrada United).  Keeps the
  * order. */
