@@ -918,6 +918,25 @@ test_organization_heads (void)
   assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Orvanta Clinics",
                    "Orvanta Clinics");
   g_assert_cmpuint (entities->len, ==, 3);
+
+  /* Companies named by a place after "Bank" or "Air", or by a known organisation before a
+   * company's head word; the period of "Corp." is the name's. */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  text = "Bank Indonesia and Air New Zealand met Qantas Airways, Varnel Holdings Corp. and the "
+         "IAEA Board of Governors.";
+  entities = dossier_extract_entities (text, NULL);
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Bank Indonesia",
+                   "Bank Indonesia");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Air New Zealand",
+                   "Air New Zealand");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Qantas Airways",
+                   "Qantas Airways");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Varnel Holdings Corp.",
+                   "Varnel Holdings Corp.");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Board of Governors",
+                   "Board of Governors");
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "Indonesia"));
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "New Zealand"));
 }
 
 /* A name in a headline written in capitals is a mention of the entity the article names in

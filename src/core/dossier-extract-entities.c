@@ -96,7 +96,7 @@ static const char * const organization_heads[] = {
   "Academy", "Administration", "Agency", "Airlines", "Airways", "Alliance", "Army", "Assembly", "Association",
   "Authority", "Bank", "Battalion", "Bhd", "Board", "Brigade", "Brigades", "Bureau",
   "Cabinet", "Cartel", "Center", "Centre", "Chamber", "Clinic", "Clinics", "Coalition",
-  "College", "Command", "Commission", "Committee", "Company", "Congress", "Consortium",
+  "College", "Command", "Commission", "Committee", "Company", "Congress", "Consortium", "Corp",
   "Constabulary", "Consulate", "Cooperative", "Corporation", "Corps", "Council",
   "Court", "Department", "Directorate", "Division", "Embassy", "Exchange", "Federation",
   "Force", "Forces", "Forum", "Foundation", "Front", "Fund", "Government", "Group", "Guard",
@@ -1547,6 +1547,41 @@ find_cue (const Extractor *self,
   return CUE_NONE;
 }
 
+/* "Enron Corp.", "Varnel Holdings Ltd.": the period of an abbreviated company suffix is part
+ * of the name, as the annotated corpora have it. */
+static gboolean
+has_suffix_period (const Extractor *self,
+                   const Token     *last)
+{
+  static const char * const suffixes[] = { "Corp", "Inc", "Ltd", "Co", "Bhd", "Tbk", NULL };
+
+  if (last->end >= self->length || self->text[last->end] != '.')
+    return FALSE;
+  for (guint k = 0; suffixes[k] != NULL; k++)
+    if (token_is (self, last, suffixes[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Words that end companies' names ("Qantas Airways", "Toyota Motor Corp"): an organisation
+ * of the gazetteers before them makes a longer name; before other head words ("IAEA Board of
+ * Governors") it stays a name of its own. */
+static gboolean
+is_company_head (const Extractor *self,
+                 const Token     *token)
+{
+  static const char * const heads[] = {
+    "Airlines", "Airways", "Bhd", "Chemicals", "Company", "Corp", "Corporation", "Group",
+    "Holdings", "Inc", "Industries", "Limited", "Ltd", "Motors", "Petroleum",
+    "Pharmaceuticals", "PLC", "Securities", "Shipping", "Tbk", "Technologies", "Telecom", NULL,
+  };
+
+  for (guint k = 0; heads[k] != NULL; k++)
+    if (token_is (self, token, heads[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 add_candidate (Extractor     *self,
                CandidateKind  kind,
@@ -1558,9 +1593,10 @@ add_candidate (Extractor     *self,
   const Token *first = token_at (self, i);
   const Token *last = token_at (self, j - 1);
   Candidate candidate = { 0 };
+  guint period = kind == CAND_ORGANIZATION && has_suffix_period (self, last) ? 1 : 0;
 
   candidate.start = first->start;
-  candidate.end = last->end;
+  candidate.end = last->end + period;
   candidate.first_hash = first->hash;
   candidate.first_sentence_initial = first->sentence_start;
   candidate.n_words = n_words;
@@ -1572,9 +1608,9 @@ add_candidate (Extractor     *self,
       candidate.second_start = token_at (self, i + 1)->start;
       candidate.second_cp = token_at (self, i + 1)->cp_start;
     }
-  candidate.mention = add_mention (self, first->start, last->end, first->cp_start,
-                                   last->cp_end, TARGET_CANDIDATE, self->candidates->len,
-                                   G_MAXUINT32);
+  candidate.mention = add_mention (self, first->start, last->end + period, first->cp_start,
+                                   last->cp_end + period, TARGET_CANDIDATE,
+                                   self->candidates->len, G_MAXUINT32);
   g_array_append_val (self->candidates, candidate);
   return self->candidates->len - 1;
 }
@@ -1776,6 +1812,39 @@ and_body (Extractor *self,
   return add_body (self, i, end - 1, extend_connectors (self, end));
 }
 
+/* Words that begin companies' names before a place: "Bank Indonesia", "Air New Zealand",
+ * "Banco Santander". */
+static gboolean
+is_company_first_word (const Extractor *self,
+                       const Token     *token)
+{
+  return token->shape == SHAPE_CAPITALIZED &&
+         (token_is (self, token, "Bank") || token_is (self, token, "Banco") ||
+          token_is (self, token, "Banca") || token_is (self, token, "Banque") ||
+          token_is (self, token, "Air"));
+}
+
+/* Whether token @i begins a gazetteer place name ("New Zealand"), not a demonym or title. */
+static gboolean
+is_place_match (const Extractor *self,
+                guint            i)
+{
+  const Token *token = token_at (self, i);
+  const Match *match;
+  const DossierGazetteerPattern *pattern;
+  const DossierGazetteerEntry *entry;
+
+  if (token->match < 0)
+    return FALSE;
+  match = &g_array_index (self->matches, Match, token->match);
+  if (match->start != token->start)
+    return FALSE;
+  pattern = &g_array_index (self->gazetteer->patterns, DossierGazetteerPattern, match->pattern);
+  entry = g_ptr_array_index (self->gazetteer->entries, pattern->entry);
+  return entry->kind == DOSSIER_ENTITY_PLACE && entry->klass != DOSSIER_GAZETTEER_TITLE &&
+         pattern->form != DOSSIER_GAZETTEER_FORM_DEMONYM;
+}
+
 /* Classifies the run starting at @i and records it; returns the index past it. */
 static guint
 handle_run (Extractor *self,
@@ -1789,6 +1858,15 @@ handle_run (Extractor *self,
 
   /* Organisations and places: "Board of Governors", "Supreme National Security Council",
    * "Institute for the Study of War", "Strait of Tiran", "Hormozgan Province". */
+  if (j == i + 1 && j < self->tokens->len && is_company_first_word (self, token_at (self, i)) &&
+      token_at (self, j)->gap == GAP_SPACE && is_place_match (self, j))
+    {
+      guint end = match_token_end (self, j);
+      guint candidate = add_candidate (self, CAND_ORGANIZATION, i, end, CUE_NONE, end - i);
+
+      note_acronym (self, end, candidate);
+      return end;
+    }
   body = handle_body (self, i, i, j);
   if (body == 0)
     body = and_body (self, i, j);
@@ -1980,12 +2058,16 @@ process_line (Extractor *self,
               continue;
             }
           /* A place name before an organisation's: "Oman News Agency", "Suez Canal
-           * Authority", "Gulf Research Center". */
-          if (entry->kind == DOSSIER_ENTITY_PLACE &&
+           * Authority", "Gulf Research Center"; an organisation's before a longer one:
+           * "Qantas Airways", "Toyota Motor Corp". */
+          if ((entry->kind == DOSSIER_ENTITY_PLACE || entry->kind == DOSSIER_ENTITY_ORGANIZATION) &&
               pattern->form != DOSSIER_GAZETTEER_FORM_DEMONYM && end < self->tokens->len &&
               token_at (self, end)->gap == GAP_SPACE && is_name_word (self, end))
             {
-              guint body = handle_body (self, i, end, extend_run (self, end));
+              guint run_end = extend_run (self, end);
+              guint body = entry->kind == DOSSIER_ENTITY_ORGANIZATION &&
+                           !is_company_head (self, token_at (self, run_end - 1)) ? 0 :
+                           handle_body (self, i, end, run_end);
 
               if (body > 0)
                 {
