@@ -1636,25 +1636,38 @@ note_acronym (Extractor *self,
                          GUINT_TO_POINTER (candidate + 1));
 }
 
-/* Whether token @i is a place name of one word in the gazetteer ("Golan", "Jordan"). */
+/* Whether token @i begins a gazetteer place name ("New Zealand"), not a demonym or title. */
 static gboolean
-is_single_place_name (const Extractor *self,
-                      guint            i)
+is_place_match (const Extractor *self,
+                guint            i)
 {
   const Token *token = token_at (self, i);
   const Match *match;
   const DossierGazetteerPattern *pattern;
   const DossierGazetteerEntry *entry;
 
-  if (token->match < 0 || token->shape != SHAPE_CAPITALIZED || match_token_end (self, i) != i + 1)
+  if (token->match < 0)
     return FALSE;
   match = &g_array_index (self->matches, Match, token->match);
-  if (match->end != token->end)
+  if (match->start != token->start)
     return FALSE;
   pattern = &g_array_index (self->gazetteer->patterns, DossierGazetteerPattern, match->pattern);
   entry = g_ptr_array_index (self->gazetteer->entries, pattern->entry);
   return entry->kind == DOSSIER_ENTITY_PLACE && entry->klass != DOSSIER_GAZETTEER_TITLE &&
          pattern->form != DOSSIER_GAZETTEER_FORM_DEMONYM;
+}
+
+/* Whether token @i is a place name of one word in the gazetteer ("Golan", "Jordan"). */
+static gboolean
+is_single_place_name (const Extractor *self,
+                      guint            i)
+{
+  const Token *token = token_at (self, i);
+
+  return token->match >= 0 && token->shape == SHAPE_CAPITALIZED &&
+         match_token_end (self, i) == i + 1 &&
+         g_array_index (self->matches, Match, token->match).end == token->end &&
+         is_place_match (self, i);
 }
 
 /* Whether the words [@i, @j) end like a news agency's name ("Saba News Agency"). */
@@ -1822,27 +1835,6 @@ is_company_first_word (const Extractor *self,
          (token_is (self, token, "Bank") || token_is (self, token, "Banco") ||
           token_is (self, token, "Banca") || token_is (self, token, "Banque") ||
           token_is (self, token, "Air"));
-}
-
-/* Whether token @i begins a gazetteer place name ("New Zealand"), not a demonym or title. */
-static gboolean
-is_place_match (const Extractor *self,
-                guint            i)
-{
-  const Token *token = token_at (self, i);
-  const Match *match;
-  const DossierGazetteerPattern *pattern;
-  const DossierGazetteerEntry *entry;
-
-  if (token->match < 0)
-    return FALSE;
-  match = &g_array_index (self->matches, Match, token->match);
-  if (match->start != token->start)
-    return FALSE;
-  pattern = &g_array_index (self->gazetteer->patterns, DossierGazetteerPattern, match->pattern);
-  entry = g_ptr_array_index (self->gazetteer->entries, pattern->entry);
-  return entry->kind == DOSSIER_ENTITY_PLACE && entry->klass != DOSSIER_GAZETTEER_TITLE &&
-         pattern->form != DOSSIER_GAZETTEER_FORM_DEMONYM;
 }
 
 /* Classifies the run starting at @i and records it; returns the index past it. */
