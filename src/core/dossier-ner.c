@@ -1077,8 +1077,12 @@ is_abbreviation (const char *word,
     "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Ave", "Blvd", "Rd", "Dept",
   };
 
+  /* Asked at every period after a word: the first letter weeds out most of the list before
+   * anything is measured.  @word holds no NUL, so strncmp() stops only at the end of the
+   * abbreviation, which must then be @len long. */
   for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (strlen (abbreviations[i]) == len && memcmp (abbreviations[i], word, len) == 0)
+    if (abbreviations[i][0] == word[0] && strncmp (abbreviations[i], word, len) == 0 &&
+        abbreviations[i][len] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -1090,7 +1094,7 @@ typedef struct {
   guint       cp;     /* code points before p */
 } Cursor;
 
-static gunichar
+static inline gunichar
 cursor_peek (const Cursor *c,
              guint        *n_bytes)
 {
