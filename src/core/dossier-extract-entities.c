@@ -3726,20 +3726,25 @@ GPtrArray *
 dossier_extract_entities (const char *text,
                           GArray     *regions)
 {
+  g_autofree gunichar *u = NULL;
   gsize length;
+  guint n = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
   length = strlen (text);
   g_return_val_if_fail (length < G_MAXUINT32, NULL);
-  return dossier_scan_extract_entities (text, length, regions);
+  u = dossier_scan_decode_len (text, length, &n);
+  return dossier_scan_extract_entities (text, length, u, n, regions);
 }
 
 GPtrArray *
-dossier_scan_extract_entities (const char *text,
-                               gsize       length,
-                               GArray     *regions)
+dossier_scan_extract_entities (const char     *text,
+                               gsize           length,
+                               const gunichar *u,
+                               guint           n,
+                               GArray         *regions)
 {
   Scratch *scratch;
   Extractor self = { 0 };
@@ -3798,15 +3803,10 @@ dossier_scan_extract_entities (const char *text,
   dossier_extract_add_learned (result, text, length, regions, self.reserved,
                                dossier_ner_model_get_default ());
   g_clear_pointer (&self.reserved, g_array_unref);
-  {
-    guint n = 0;
-    g_autofree gunichar *u = dossier_scan_decode_len (text, length, &n);
-
-    dossier_extract_find_clubs (result, u, n);
-    dossier_extract_extend_particles (result, u, n);
-    dossier_extract_place_first_names (result, u, n);
-    dossier_extract_headline_names (result, u, n);
-  }
+  dossier_extract_find_clubs (result, u, n);
+  dossier_extract_extend_particles (result, u, n);
+  dossier_extract_place_first_names (result, u, n);
+  dossier_extract_headline_names (result, u, n);
   g_debug ("%" G_GSIZE_FORMAT " bytes: %u mentions, %u candidate names, %u people, %u entities",
            self.length, self.mentions->len, self.candidates->len, people->groups->len, result->len);
 

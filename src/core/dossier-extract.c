@@ -450,7 +450,8 @@ dossier_extract_all (const char *text,
   /* The same, with the text checked and decoded once for all the extractors. */
   u = dossier_scan_decode_len (text, length, &n);
   extraction->regions = dossier_scan_refine_regions (u, n, regions);
-  extraction->entities = dossier_scan_extract_entities (text, length, extraction->regions);
+  extraction->entities = dossier_scan_extract_entities (text, length, u, n,
+                                                        extraction->regions);
   extraction->dates = dossier_scan_extract_dates (text, document_date, &extraction->anchor_date);
   extraction->quotes = dossier_scan_extract_quotes (u, n, extraction->regions);
   extraction->events = find_events (text, u, n, extraction);

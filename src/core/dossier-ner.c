@@ -686,16 +686,30 @@ dossier_ner_token_remembered (const DossierNerTokenInfo *info)
   return (info->flags & FLAG_UPPER_INITIAL) != 0;
 }
 
+/* The memory: an open-addressing table of lowercase hashes and values, at most half full,
+ * probed linearly; the value 0 marks an empty slot (values are 1 to 4).  It is read for every
+ * scored word, where a GHashTable's lookups and inserts through callbacks cost more than the
+ * rest of the word's bookkeeping. */
+typedef struct {
+  guint32 lower;
+  guint32 value;
+} MemorySlot;
+
 struct _DossierNerMemory {
-  GHashTable *map;
+  MemorySlot *slots;
+  guint32     mask;
+  guint       n_used;
 };
+
+#define MEMORY_MIN_SLOTS 256
 
 DossierNerMemory *
 dossier_ner_memory_new (void)
 {
   DossierNerMemory *memory = g_new0 (DossierNerMemory, 1);
 
-  memory->map = g_hash_table_new (NULL, NULL);
+  memory->mask = MEMORY_MIN_SLOTS - 1;
+  memory->slots = g_new0 (MemorySlot, MEMORY_MIN_SLOTS);
   return memory;
 }
 
@@ -704,15 +718,49 @@ dossier_ner_memory_free (DossierNerMemory *memory)
 {
   if (memory == NULL)
     return;
-  g_hash_table_unref (memory->map);
+  g_free (memory->slots);
   g_free (memory);
+}
+
+/* Forgets every word, keeping the slots for the next document. */
+static void
+memory_clear (DossierNerMemory *memory)
+{
+  if (memory->n_used > 0)
+    memset (memory->slots, 0, ((gsize) memory->mask + 1) * sizeof (MemorySlot));
+  memory->n_used = 0;
+}
+
+/* The slot of @lower, or the empty one where it would go. */
+static MemorySlot *
+memory_slot (const DossierNerMemory *memory,
+             guint32                 lower)
+{
+  guint32 i = mix32 (lower) & memory->mask;
+
+  while (memory->slots[i].value != 0 && memory->slots[i].lower != lower)
+    i = (i + 1) & memory->mask;
+  return &memory->slots[i];
+}
+
+static void
+memory_grow (DossierNerMemory *memory)
+{
+  g_autofree MemorySlot *old = memory->slots;
+  gsize old_size = (gsize) memory->mask + 1;
+
+  memory->slots = g_new0 (MemorySlot, 2 * old_size);
+  memory->mask = (guint32) (2 * old_size - 1);
+  for (gsize i = 0; i < old_size; i++)
+    if (old[i].value != 0)
+      *memory_slot (memory, old[i].lower) = old[i];
 }
 
 guint
 dossier_ner_memory_lookup (DossierNerMemory *memory,
                            guint32           lower)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (memory->map, GUINT_TO_POINTER (lower)));
+  return memory_slot (memory, lower)->value;
 }
 
 void
@@ -721,12 +769,23 @@ dossier_ner_memory_record (DossierNerMemory *memory,
                            guint             tag)
 {
   guint value = tag == DOSSIER_NER_TAG_O ? 1 : 2 + DOSSIER_NER_TAG_TYPE (tag);
+  MemorySlot *slot = memory_slot (memory, lower);
 
   /* Once a word was part of a name, a later O (a sentence-initial "Ford" read as a verb, say)
    * does not overwrite it. */
-  if (value == 1 && dossier_ner_memory_lookup (memory, lower) > 1)
+  if (value == 1 && slot->value > 1)
     return;
-  g_hash_table_insert (memory->map, GUINT_TO_POINTER (lower), GUINT_TO_POINTER (value));
+  if (slot->value == 0)
+    {
+      if (2 * (memory->n_used + 1) > memory->mask + 1)
+        {
+          memory_grow (memory);
+          slot = memory_slot (memory, lower);
+        }
+      memory->n_used++;
+    }
+  slot->lower = lower;
+  slot->value = value;
 }
 
 /* Lowercase words inside names: "Lula da Silva", "Ursula von der Leyen", "bin Salman". */
@@ -807,7 +866,7 @@ typedef void (*InfoFill) (DossierNerTokenInfo *info,
  * FLAG_CAPS_LINE) until @fill gives token i what its neighbours read of it
  * (token_info_base()), or its whole info when @whole; it is called for the words scored
  * (whole) and their neighbours, two to each side, and returns at once when the token has
- * what is asked. */
+ * what is asked.  @memory starts empty. */
 static void
 tag_infos (const DossierNerModel *model,
            DossierNerTokenInfo   *info,
@@ -815,9 +874,9 @@ tag_infos (const DossierNerModel *model,
            gboolean               capitals_only,
            InfoFill               fill,
            gpointer               fill_data,
+           DossierNerMemory      *memory,
            guint8                *tags)
 {
-  g_autoptr(DossierNerMemory) memory = dossier_ner_memory_new ();
   guint32 features[DOSSIER_NER_MAX_FEATURES + 16];
   guint prev = DOSSIER_NER_TAG_O, prev2 = DOSSIER_NER_TAG_O;
 
@@ -885,13 +944,14 @@ dossier_ner_tag_tokens (const DossierNerModel *model,
                         guint8                *tags)
 {
   g_autofree DossierNerTokenInfo *info = g_new (DossierNerTokenInfo, MAX (n, 1));
+  g_autoptr(DossierNerMemory) memory = dossier_ner_memory_new ();
 
   g_return_if_fail (model != NULL);
 
   for (guint i = 0; i < n; i++)
     dossier_ner_token_info (words[i], strlen (words[i]), i == 0 || sentence_start[i], &info[i]);
   dossier_ner_mark_caps_lines (info, n);
-  tag_infos (model, info, n, FALSE, NULL, NULL, tags);
+  tag_infos (model, info, n, FALSE, NULL, NULL, memory, tags);
 }
 
 /* Tokenizer */
@@ -904,6 +964,92 @@ typedef struct {
   gboolean sentence_start;
   guint16 flags;       /* token_scan_flags() */
 } Token;
+
+/* What tagging a text works in, kept per thread from one text to the next: made afresh for
+ * each text, the arrays of a long article (tens of thousands of tokens) were mapped, zeroed
+ * and unmapped every time, and the tokens grown one append at a time. */
+typedef struct {
+  Token               *tokens;
+  guint                n_tokens;
+  guint                tokens_size;
+  DossierNerTokenInfo *info;     /* these three: info_size entries */
+  guint8              *tags;
+  guint8              *ready;
+  guint                info_size;
+  DossierNerMemory    *memory;
+} TagScratch;
+
+/* Above this, a thread's buffers go back to the allocator rather than wait for the next text. */
+#define SCRATCH_KEEP_BYTES (1 << 20)
+
+static void
+tag_scratch_free (gpointer data)
+{
+  TagScratch *scratch = data;
+
+  if (scratch == NULL)
+    return;
+  g_free (scratch->tokens);
+  g_free (scratch->info);
+  g_free (scratch->tags);
+  g_free (scratch->ready);
+  dossier_ner_memory_free (scratch->memory);
+  g_free (scratch);
+}
+
+static GPrivate tag_scratch_key = G_PRIVATE_INIT (tag_scratch_free);
+
+static TagScratch *
+tag_scratch_get (void)
+{
+  TagScratch *scratch = g_private_get (&tag_scratch_key);
+
+  if (scratch == NULL)
+    {
+      scratch = g_new0 (TagScratch, 1);
+      scratch->memory = dossier_ner_memory_new ();
+      g_private_set (&tag_scratch_key, scratch);
+    }
+  scratch->n_tokens = 0;
+  memory_clear (scratch->memory);
+  return scratch;
+}
+
+/* Room for @n tokens' info, tags and readiness. */
+static void
+tag_scratch_reserve_info (TagScratch *scratch,
+                          guint       n)
+{
+  if (n <= scratch->info_size)
+    return;
+  g_free (scratch->info);
+  g_free (scratch->tags);
+  g_free (scratch->ready);
+  scratch->info = g_new (DossierNerTokenInfo, n);
+  scratch->tags = g_new (guint8, n);
+  scratch->ready = g_new (guint8, n);
+  scratch->info_size = n;
+}
+
+static void
+tag_scratch_release (TagScratch *scratch)
+{
+  if ((gsize) scratch->tokens_size * sizeof (Token) > SCRATCH_KEEP_BYTES ||
+      (gsize) scratch->info_size * sizeof (DossierNerTokenInfo) > SCRATCH_KEEP_BYTES)
+    g_private_replace (&tag_scratch_key, NULL);
+}
+
+static inline void
+tag_scratch_add_token (TagScratch  *scratch,
+                       const Token *token)
+{
+  if (G_UNLIKELY (scratch->n_tokens == scratch->tokens_size))
+    {
+      scratch->tokens_size = MAX (2 * scratch->tokens_size, 1024);
+      scratch->tokens = g_renew (Token, scratch->tokens, scratch->tokens_size);
+    }
+  scratch->tokens[scratch->n_tokens++] = *token;
+}
 
 static inline gboolean
 is_word_char (gunichar c)
@@ -931,8 +1077,12 @@ is_abbreviation (const char *word,
     "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Ave", "Blvd", "Rd", "Dept",
   };
 
+  /* Asked at every period after a word: the first letter weeds out most of the list before
+   * anything is measured.  @word holds no NUL, so strncmp() stops only at the end of the
+   * abbreviation, which must then be @len long. */
   for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (strlen (abbreviations[i]) == len && memcmp (abbreviations[i], word, len) == 0)
+    if (abbreviations[i][0] == word[0] && strncmp (abbreviations[i], word, len) == 0 &&
+        abbreviations[i][len] == '\0')
       return TRUE;
   return FALSE;
 }
@@ -944,7 +1094,7 @@ typedef struct {
   guint       cp;     /* code points before p */
 } Cursor;
 
-static gunichar
+static inline gunichar
 cursor_peek (const Cursor *c,
              guint        *n_bytes)
 {
@@ -993,11 +1143,12 @@ cursor_advance (Cursor *c,
   c->cp++;
 }
 
-static GArray *
+/* Cuts the text into the tokens of @scratch. */
+static void
 tokenize (const char *text,
-          gsize       length)
+          gsize       length,
+          TagScratch *scratch)
 {
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   Cursor c = { text, text + length, text, 0 };
   gboolean sentence_start = TRUE;
 
@@ -1167,9 +1318,8 @@ tokenize (const char *text,
       if (!word)
         tok.flags = token_scan_flags (text + tok.byte_start, tok.byte_end - tok.byte_start,
                                       tok.sentence_start);
-      g_array_append_val (tokens, tok);
+      tag_scratch_add_token (scratch, &tok);
     }
-  return tokens;
 }
 
 typedef struct {
@@ -1223,10 +1373,11 @@ dossier_ner_tag_text (const DossierNerModel *model,
                       const char            *text,
                       gsize                  length)
 {
-  g_autoptr(GArray) tokens = NULL;
-  g_autofree DossierNerTokenInfo *info = NULL;
-  g_autofree guint8 *tags = NULL;
-  g_autofree guint8 *ready = NULL;
+  TagScratch *scratch;
+  const Token *tokens;
+  DossierNerTokenInfo *info;
+  guint8 *tags;
+  guint n;
   TextInfo lazy;
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (DossierNerSpan));
   guint open = G_MAXUINT;
@@ -1234,23 +1385,28 @@ dossier_ner_tag_text (const DossierNerModel *model,
   g_return_val_if_fail (model != NULL, spans);
   g_return_val_if_fail (text != NULL || length == 0, spans);
 
-  tokens = tokenize (text, length);
-  if (tokens->len == 0)
+  scratch = tag_scratch_get ();
+  tokenize (text, length, scratch);
+  n = scratch->n_tokens;
+  if (n == 0)
     return spans;
 
   /* Most words are never scored (lower case, outside names): they get their flags now and
    * the rest of their info only when a word near them is scored. */
-  info = g_new0 (DossierNerTokenInfo, tokens->len);
-  tags = g_new (guint8, tokens->len);
+  tag_scratch_reserve_info (scratch, n);
+  tokens = scratch->tokens;
+  info = scratch->info;
+  tags = scratch->tags;
+  memset (scratch->ready, 0, n);
   lazy.text = text;
-  lazy.tokens = &g_array_index (tokens, Token, 0);
-  lazy.ready = ready = g_new0 (guint8, tokens->len);
-  for (guint i = 0; i < tokens->len; i++)
-    info[i].flags = g_array_index (tokens, Token, i).flags;
-  dossier_ner_mark_caps_lines (info, tokens->len);
-  tag_infos (model, info, tokens->len, TRUE, fill_text_info, &lazy, tags);
+  lazy.tokens = tokens;
+  lazy.ready = scratch->ready;
+  for (guint i = 0; i < n; i++)
+    info[i] = (DossierNerTokenInfo) { .flags = tokens[i].flags };
+  dossier_ner_mark_caps_lines (info, n);
+  tag_infos (model, info, n, TRUE, fill_text_info, &lazy, scratch->memory, tags);
 
-  for (guint i = 0; i < tokens->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       guint tag = tags[i];
       guint part = tag == DOSSIER_NER_TAG_O ? 0 : DOSSIER_NER_TAG_PART (tag);
@@ -1265,17 +1421,18 @@ dossier_ner_tag_text (const DossierNerModel *model,
       if ((part == 2 || part == 3) && open != G_MAXUINT)
         {
           DossierNerSpan span = {
-            g_array_index (tokens, Token, open).start,
-            g_array_index (tokens, Token, i).end,
+            tokens[open].start,
+            tokens[i].end,
             kind_of_type (DOSSIER_NER_TAG_TYPE (tag)),
-            g_array_index (tokens, Token, open).byte_start,
-            g_array_index (tokens, Token, i).byte_end,
+            tokens[open].byte_start,
+            tokens[i].byte_end,
           };
 
           g_array_append_val (spans, span);
           open = G_MAXUINT;
         }
     }
+  tag_scratch_release (scratch);
   return spans;
 }
 

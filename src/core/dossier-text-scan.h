@@ -388,9 +388,12 @@ GArray    *dossier_scan_refine_regions   (const gunichar *u,
                                           guint           n,
                                           GArray         *regions);
 
-/* dossier_extract_entities().  Defined in dossier-extract-entities.c. */
+/* dossier_extract_entities(); the passes after the rules and the tagger read @u.  Defined in
+ * dossier-extract-entities.c. */
 GPtrArray *dossier_scan_extract_entities (const char     *text,
                                           gsize           length,
+                                          const gunichar *u,
+                                          guint           n,
                                           GArray         *regions);
 
 /* dossier_extract_anchor_date() then dossier_extract_dates() against the anchor, which is
