@@ -440,6 +440,13 @@ test_gazetteer_longest (void)
   assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "UN Security Council",
                    "UN Security Council");
   g_assert_null (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "United Nations"));
+  g_clear_pointer (&entities, g_ptr_array_unref);
+
+  /* A known place before "City" is a city of its own. */
+  entities = extract ("Casinos outside Atlantic City lost money.");
+  assert_mentions ("Casinos outside Atlantic City lost money.", entities, DOSSIER_ENTITY_PLACE,
+                   "Atlantic City", "Atlantic City");
+  g_assert_cmpuint (entities->len, ==, 1);
 }
 
 /* Parties, armed groups and companies whose names have no head word ("Party", "Bank") are

@@ -122,7 +122,7 @@ static const char * const organization_nouns[] = {
 /* Last words of place names ("Hormozgan Province"). */
 static const char * const place_heads[] = {
   "Airport", "Avenue", "Base", "Bay", "Bridge", "Canal", "Crossing", "Dam", "Desert",
-  "District", "Governorate", "Harbor", "Harbour", "Heights", "Hills", "Island", "Islands",
+  "City", "District", "Governorate", "Harbor", "Harbour", "Heights", "Hills", "Island", "Islands",
   "Lake", "Mosque", "Mountain", "Mountains", "Oblast", "Ocean", "Palace", "Peninsula",
   "Plain", "Port", "Prefecture", "Province", "Region", "River", "Road", "Sea", "Square",
   "Stadium", "Strait", "Straits", "Street", "Territory", "Valley",
