@@ -982,6 +982,38 @@ test_headline_names (void)
                    "Marco Velasko Junior");
 }
 
+/* Players in results and scoreboards, where prose cues and the tagger's context fail. */
+static void
+test_scoreboards (void)
+{
+  const char *text =
+    "Scoreboard on Friday:\n"
+    "\n"
+    "Tavish Oromo run out 37\n"
+    "Imrit Valdane c Fulcrest b Maddox 13\n"
+    "Asko Qerelli lbw b Harrowgate 2\n"
+    "\n"
+    "Scorers: Keldara - Tarvo Inoku (78), Omri Hadelsson (10th minute)\n"
+    "1. Dainel Okorafo (Keldara) 19.87\n"
+    "\n"
+    "The Ministry of Harbours (MH) spent 12 million, and Varnel Holdings (Keldara) 3 million.\n";
+  g_autoptr(GPtrArray) entities = extract (text);
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Tavish Oromo", "Tavish Oromo");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Imrit Valdane", "Imrit Valdane");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Asko Qerelli", "Asko Qerelli");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Fulcrest", "Fulcrest");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Maddox", "Maddox");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Harrowgate", "Harrowgate");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Tarvo Inoku", "Tarvo Inoku");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Omri Hadelsson", "Omri Hadelsson");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Dainel Okorafo", "Dainel Okorafo");
+  /* An organisation before its acronym or country stays what it was. */
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_PERSON, "Ministry of Harbours"));
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_PERSON, "Varnel Holdings"));
+  g_assert_nonnull (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "Varnel Holdings"));
+}
+
 static void
 test_place_as_surname (void)
 {
@@ -1151,6 +1183,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/clubs", test_clubs);
   g_test_add_func ("/extract/entities/particles/after-names", test_particles_after_names);
   g_test_add_func ("/extract/entities/organizations", test_organizations);
+  g_test_add_func ("/extract/entities/scoreboards", test_scoreboards);
   g_test_add_func ("/extract/entities/place-as-surname", test_place_as_surname);
   g_test_add_func ("/extract/entities/byline-and-credit", test_byline_and_credit);
   g_test_add_func ("/extract/entities/regions", test_regions);
