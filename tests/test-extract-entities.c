@@ -5,6 +5,7 @@
 #include "dossier-extract.h"
 #include "dossier-extract-particles.h"
 #include "dossier-gazetteer.h"
+#include "dossier-source-registry.h"
 #include "test-common.h"
 
 /* Helpers */
@@ -494,6 +495,85 @@ test_outlets (void)
   assert_mentions (text, entities, DOSSIER_ENTITY_OUTLET, "Reuters", "REUTERS");
   assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Thaier Al-Sudani",
                    "THAIER AL-SUDANI");
+}
+
+/* Outlets of Africa, Asia, Latin America and Oceania as the news cites them, with people
+ * made up for the test. */
+static void
+test_outlets_world (void)
+{
+  const char *text =
+    "Minister Adaeze Okonkwo told Bernama on Monday that the talks would resume. "
+    "According to Agência Brasil, the vote was delayed. Floods cut the road (Antara). "
+    "The Daily Nation reported the strike, and Dawn reported it too. Farida Baloch told "
+    "Punch that the bridge was closed. Prensa Latina carried the speech, the newspaper Granma "
+    "printed it and the ABC reported it. RFE/RL and the Mail & Guardian covered the trial.";
+  /* Each outlet's canonical name, then its mentions. */
+  static const char * const outlets[][2] = {
+    { "Bernama", "Bernama" },
+    { "Agência Brasil", "Agência Brasil" },
+    { "Antara", "Antara" },
+    { "Daily Nation", "Daily Nation" },
+    { "Dawn", "Dawn" },
+    { "Punch", "Punch" },
+    { "Prensa Latina", "Prensa Latina" },
+    { "Granma", "Granma" },
+    { "Australian Broadcasting Corporation", "ABC" },
+    { "Radio Free Europe/Radio Liberty", "RFE/RL" },
+    { "Mail & Guardian", "Mail & Guardian" },
+  };
+  g_autoptr(GPtrArray) entities = extract (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outlets); i++)
+    assert_mentions (text, entities, DOSSIER_ENTITY_OUTLET, outlets[i][0], outlets[i][1]);
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Adaeze Okonkwo", "Adaeze Okonkwo");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PERSON, "Farida Baloch", "Farida Baloch");
+}
+
+/* An outlet name that is also a word, a stock index or the start of another name is no
+ * outlet without a news cue, nor when a head word after it makes it a place's name. */
+static void
+test_outlets_need_cue (void)
+{
+  static const char * const texts[] = {
+    "At dawn the nation woke. Dawn broke over Lagos and a punch was thrown.",
+    "Stuff happens. The Age of Reason is a book. The Australian government said no.",
+    "The Nikkei rose 2% and Tempo slowed. MAP OF THE WORLD. TAP WATER IS SAFE.",
+    "Officials from Granma province met. Farmers marched on Reforma Avenue.",
+    "Ngozi Eze works for ABC Builders. The Hindu festival began. New Vision for Africa.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) entities = extract (texts[i]);
+
+      g_assert_cmpuint (count_kind (entities, DOSSIER_ENTITY_OUTLET), ==, 0);
+    }
+}
+
+/* Every outlet of the registry is found by its name next to a news cue. */
+static void
+test_outlets_registry (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = dossier_source_registry_load_default (&error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const DossierSourceEntry *source = g_ptr_array_index (sources, i);
+      g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) entities = NULL;
+
+      /* "X" is taken only after "on": /extract/entities/outlets checks it. */
+      if (strcmp (source->name, "X") == 0)
+        continue;
+      text = g_strdup_printf ("The minister told %s on Monday that talks would resume.",
+                              source->name);
+      entities = extract (text);
+      if (find_entity (entities, DOSSIER_ENTITY_OUTLET, source->name) == NULL)
+        g_error ("“%s” is not found as an outlet in “%s”", source->name, text);
+    }
 }
 
 static void
@@ -1163,6 +1243,9 @@ main (int   argc,
   g_test_add_func ("/extract/entities/gazetteer/organizations",
                    test_gazetteer_organizations);
   g_test_add_func ("/extract/entities/outlets", test_outlets);
+  g_test_add_func ("/extract/entities/outlets/world", test_outlets_world);
+  g_test_add_func ("/extract/entities/outlets/need-cue", test_outlets_need_cue);
+  g_test_add_func ("/extract/entities/outlets/registry", test_outlets_registry);
   g_test_add_func ("/extract/entities/possessives", test_possessives);
   g_test_add_func ("/extract/entities/title-cues", test_title_cues);
   g_test_add_func ("/extract/entities/surname/linking", test_surname_linking);

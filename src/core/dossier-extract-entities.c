@@ -1126,6 +1126,27 @@ word_after (const char *text,
   return buffer;
 }
 
+/* Whether @lower, a word in lower case, is the head word of a place or an organisation
+ * other than a news cue ("province", "avenue", "group", but not "agency"): after an outlet
+ * name that needs a cue it makes the words one name ("Granma province", "on Reforma
+ * Avenue", "from Vanguard Group"), whatever cue comes before. */
+static gboolean
+is_name_head_after (const Lexicon *lexicon,
+                    const char    *lower)
+{
+  char word[16];
+  gsize len = strlen (lower);
+  guint32 flags;
+
+  if (len == 0 || len >= sizeof word ||
+      g_hash_table_contains (lexicon->outlet_cues_after, lower))
+    return FALSE;
+  memcpy (word, lower, len + 1);
+  word[0] = g_ascii_toupper (word[0]);
+  flags = lexicon_lookup (lexicon, word, len, word_hash (word, len));
+  return (flags & (LEX_PLACE_HEAD | LEX_ORGANIZATION_HEAD)) != 0;
+}
+
 static void
 match_found_cb (guint    pattern_id,
                 gsize    start,
@@ -1167,6 +1188,8 @@ match_found_cb (guint    pattern_id,
               just_after != '/' &&
               !g_hash_table_contains (self->lexicon->outlet_cues_before, before) &&
               !g_hash_table_contains (self->lexicon->outlet_cues_after, after))
+            return;
+          if (is_name_head_after (self->lexicon, after))
             return;
         }
     }

@@ -13,10 +13,16 @@
 
 /* Registry names and aliases that are also ordinary words, places or first names: "Fars" is
  * a province, "Petra" a city and a first name, "Kan" a word in many names, "MENA" the
- * Middle East and North Africa.  They count as outlets only next to a news cue. */
+ * Middle East and North Africa, "Dawn", "Punch" and "Stuff" English words, "Nikkei" a
+ * stock index, "The Age" and "The Australian" the start of many sentences, "MAP" and "TAP"
+ * words in headlines written in capitals, "ABC" the start of many companies' names.  They
+ * count as outlets only next to a news cue. */
 static const char * const outlets_needing_cue[] = {
-  "AA", "Anadolu", "Channel One", "Fars", "INA", "Jiji", "Kan", "Kayhan", "MENA", "Mehr",
-  "Mizan", "Petra", "Sabah", "The National", NULL,
+  "AA", "ABC", "APP", "APS", "Anadolu", "Andina", "Bakhtar", "Channel One", "Dawn", "Fars",
+  "Granma", "INA", "Jiji", "Kan", "Kayhan", "MAP", "MENA", "Mehr", "Milenio", "Mizan",
+  "Myanmar Now", "New Vision", "Nikkei", "Petra", "Punch", "Reforma", "Sabah", "Semana", "Stuff",
+  "TAP", "Tempo", "The Age", "The Australian", "The Hindu", "The Irrawaddy", "The Namibian",
+  "The National", "The New Times", "The Punch", "Vanguard", NULL,
 };
 
 typedef struct {

@@ -90,10 +90,16 @@ build_gazetteer_words (gpointer data)
       const DossierGazetteerPattern *pattern =
         &g_array_index (gazetteer->patterns, DossierGazetteerPattern, i);
       const DossierGazetteerEntry *entry = g_ptr_array_index (gazetteer->entries, pattern->entry);
-      g_autofree char *lower = g_utf8_strdown (pattern->text, -1);
-      g_auto(GStrv) parts = g_strsplit (lower, " ", -1);
+      g_autofree char *lower = NULL;
+      g_auto(GStrv) parts = NULL;
       guint bits = 0;
 
+      /* An outlet name that is also an ordinary word ("Dawn", "Stuff", "The Age") is an
+       * outlet only next to a news cue: the tagger must not read the word as a name. */
+      if (pattern->flags & DOSSIER_GAZETTEER_FLAG_NEEDS_CUE)
+        continue;
+      lower = g_utf8_strdown (pattern->text, -1);
+      parts = g_strsplit (lower, " ", -1);
       switch (entry->klass)
         {
         case DOSSIER_GAZETTEER_COUNTRY:
