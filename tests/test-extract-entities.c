@@ -1094,6 +1094,34 @@ test_scoreboards (void)
   g_assert_nonnull (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "Varnel Holdings"));
 }
 
+/* Towns no gazetteer knows, in capitals at the head of a dispatch. */
+static void
+test_datelines (void)
+{
+  const char *text =
+    "Convoy attacked\n"
+    "\n"
+    "VELMORA, Mali (Reuters) - Gunmen attacked a convoy near the town.\n"
+    "\n"
+    "KASTRAVIK 2026-12-06\n"
+    "\n"
+    "TORLUNDE — Officials in Liberia said the road was closed.\n"
+    "\n"
+    "EXCLUSIVE – The minister spoke to us.\n"
+    "\n"
+    "SOCCER - KELDARA WIN AGAIN\n"
+    "\n"
+    "ROAD CLOSURES — The road closures will last a week.\n";
+  g_autoptr(GPtrArray) entities = extract (text);
+
+  assert_mentions (text, entities, DOSSIER_ENTITY_PLACE, "Velmora", "VELMORA");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PLACE, "Kastravik", "KASTRAVIK");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PLACE, "Torlunde", "TORLUNDE");
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "Exclusive"));
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "Soccer"));
+  g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "Road Closures"));
+}
+
 static void
 test_place_as_surname (void)
 {
@@ -1267,6 +1295,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/particles/after-names", test_particles_after_names);
   g_test_add_func ("/extract/entities/organizations", test_organizations);
   g_test_add_func ("/extract/entities/scoreboards", test_scoreboards);
+  g_test_add_func ("/extract/entities/datelines", test_datelines);
   g_test_add_func ("/extract/entities/place-as-surname", test_place_as_surname);
   g_test_add_func ("/extract/entities/byline-and-credit", test_byline_and_credit);
   g_test_add_func ("/extract/entities/regions", test_regions);

@@ -9,6 +9,7 @@
 #include "dossier-extract-particles.h"
 #include "dossier-extract-sports.h"
 #include "dossier-extract-scoreboards.h"
+#include "dossier-extract-datelines.h"
 #include "dossier-gazetteer.h"
 #include "dossier-text-scan.h"
 
@@ -3829,6 +3830,7 @@ dossier_scan_extract_entities (const char     *text,
   g_clear_pointer (&self.reserved, g_array_unref);
   dossier_extract_find_clubs (result, u, n);
   dossier_extract_scoreboard_people (result, u, n);
+  dossier_extract_dateline_places (result, u, n);
   dossier_extract_extend_particles (result, u, n);
   dossier_extract_place_first_names (result, u, n);
   dossier_extract_headline_names (result, u, n);
