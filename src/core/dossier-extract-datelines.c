@@ -307,17 +307,21 @@ dossier_extract_dateline_places (GPtrArray      *entities,
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Range));
   guint added = 0;
 
-  for (guint start = 0; start < n; )
+  for (guint start = 0; start < n; start = dossier_scan_line_end (u, n, start) + 1)
     {
-      guint end = capitals_at (u, n, start);
-      Range range = { start, end };
+      guint end;
+      Range range;
 
+      /* A dateline opens with two capitals. */
+      if (start + 1 >= n || !dossier_scan_is_upper (u[start]) ||
+          !dossier_scan_is_upper (u[start + 1]))
+        continue;
+      end = capitals_at (u, n, start);
+      range.start = start;
+      range.end = end;
       if (end > start && is_dateline_end (entities, u, n, start, end) &&
           !is_taken (entities, &range))
         g_array_append_val (found, range);
-      while (start < n && u[start] != '\n')
-        start++;
-      start++;
     }
   if (found->len == 0)
     return;

@@ -23,6 +23,8 @@
 
 /* The longest name looked for, in words. */
 #define MAX_NAME_WORDS 6
+/* The longest line read as a headline, in code points. */
+#define MAX_HEADLINE 400
 /* A key that more than one entity claims. */
 #define AMBIGUOUS ((gpointer) 1)
 
@@ -37,6 +39,11 @@ typedef struct {
   DossierEntityMention *entity;
   gboolean              title_case;  /* in a title-case line rather than one in capitals */
 } Match;
+
+typedef struct {
+  DossierEntityMention *entity;
+  guint                 index;       /* of the mention in entity->mentions */
+} LineMention;
 
 /* Letters, digits and marks, and the hyphens, apostrophes and periods inside a word
  * ("AL-BURHAN", "O'NEILL", "U.S."). */
@@ -280,6 +287,7 @@ dossier_extract_headline_names (GPtrArray      *entities,
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Word));
   g_autoptr(GArray) title_case = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GArray) in_lines = g_array_new (FALSE, FALSE, sizeof (LineMention));
   g_autoptr(GHashTable) keys = NULL;
   guint added = 0;
 
@@ -287,19 +295,26 @@ dossier_extract_headline_names (GPtrArray      *entities,
     return;
   for (guint start = 0; start < n; )
     {
-      guint end = start, n_upper = 0, n_lower = 0, n_initial_upper = 0, n_initial_lower = 0;
+      guint end = dossier_scan_line_end (u, n, start);
+      guint n_upper = 0, n_lower = 0, n_initial_upper = 0, n_initial_lower = 0;
       gboolean caps = FALSE, title = FALSE;
 
+      /* A paragraph is no headline: it is not read at all. */
+      if (end - start > MAX_HEADLINE)
+        {
+          start = end + 1;
+          continue;
+        }
       /* Most lines have far more small letters than capitals and far more words in small
        * letters than capitalized ones: those are not read word by word. */
-      for (; end < n && u[end] != '\n'; end++)
+      for (guint k = start; k < end; k++)
         {
-          gboolean initial = end == start || u[end - 1] == ' ';
+          gboolean initial = k == start || u[k - 1] == ' ';
 
-          n_upper += u[end] >= 'A' && u[end] <= 'Z';
-          n_lower += u[end] >= 'a' && u[end] <= 'z';
-          n_initial_upper += initial && u[end] >= 'A' && u[end] <= 'Z';
-          n_initial_lower += initial && u[end] >= 'a' && u[end] <= 'z';
+          n_upper += u[k] >= 'A' && u[k] <= 'Z';
+          n_lower += u[k] >= 'a' && u[k] <= 'z';
+          n_initial_upper += initial && u[k] >= 'A' && u[k] <= 'Z';
+          n_initial_lower += initial && u[k] >= 'a' && u[k] <= 'z';
         }
       if (n_lower <= 2 * n_upper + 8)
         caps = read_line (u, start, end, words);
@@ -351,6 +366,25 @@ dossier_extract_headline_names (GPtrArray      *entities,
       match_line (u, words, g_array_index (title_case, gboolean, l), keys, matches);
     }
 
+  /* The mentions that touch a line read here: the only ones a match can meet. */
+  for (guint e = 0; e < entities->len; e++)
+    {
+      DossierEntityMention *entity = g_ptr_array_index (entities, e);
+
+      for (guint m = 0; m < entity->mentions->len; m++)
+        {
+          const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
+
+          if (span->end <= n && span->end > span->start &&
+              (capitals[span->start] || capitals[span->end - 1]))
+            {
+              LineMention line_mention = { entity, m };
+
+              g_array_append_val (in_lines, line_mention);
+            }
+        }
+    }
+
   /* What the line alone suggested gives way, unless its entity is found in ordinary text
    * too or its mention is longer than the match (then the match is dropped). */
   for (guint i = 0; i < matches->len; i++)
@@ -358,50 +392,45 @@ dossier_extract_headline_names (GPtrArray      *entities,
       Match *match = &g_array_index (matches, Match, i);
       gboolean keep = TRUE;
 
-      for (guint e = 0; e < entities->len && keep; e++)
+      for (guint l = 0; l < in_lines->len && keep; l++)
         {
-          DossierEntityMention *entity = g_ptr_array_index (entities, e);
+          const LineMention *line_mention = &g_array_index (in_lines, LineMention, l);
+          DossierEntityMention *entity = line_mention->entity;
+          const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan,
+                                                    line_mention->index);
 
-          for (guint m = 0; m < entity->mentions->len && keep; m++)
-            {
-              const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
-
-              if (span->end == 0 || span->start >= match->end || span->end <= match->start)
-                continue;
-              /* In title case, a person known from the body and a capitalized word after
-               * the name that the line alone took in: "Tinubu Signs" is Tinubu.  ("Ghana
-               * Cocoa Board" is not Ghana: only people.) */
-              if (match->title_case && entity != match->entity &&
-                  entity->kind == DOSSIER_ENTITY_PERSON &&
-                  match->entity->kind == DOSSIER_ENTITY_PERSON &&
-                  !mentioned_outside (entity, capitals) && span->start == match->start &&
-                  span->end > match->end)
-                continue;
-              if (entity != match->entity && (mentioned_outside (entity, capitals) ||
-                                              span->start < match->start ||
-                                              span->end > match->end))
-                keep = FALSE;
-              else if (entity == match->entity && span->start == match->start &&
-                       span->end == match->end)
-                keep = FALSE;
-            }
+          if (span->end == 0 || span->start >= match->end || span->end <= match->start)
+            continue;
+          /* In title case, a person known from the body and a capitalized word after the
+           * name that the line alone took in: "Tinubu Signs" is Tinubu.  ("Ghana Cocoa
+           * Board" is not Ghana: only people.) */
+          if (match->title_case && entity != match->entity &&
+              entity->kind == DOSSIER_ENTITY_PERSON &&
+              match->entity->kind == DOSSIER_ENTITY_PERSON &&
+              !mentioned_outside (entity, capitals) && span->start == match->start &&
+              span->end > match->end)
+            continue;
+          if (entity != match->entity && (mentioned_outside (entity, capitals) ||
+                                          span->start < match->start ||
+                                          span->end > match->end))
+            keep = FALSE;
+          else if (entity == match->entity && span->start == match->start &&
+                   span->end == match->end)
+            keep = FALSE;
         }
       if (!keep)
         {
           match->entity = NULL;
           continue;
         }
-      for (guint e = 0; e < entities->len; e++)
+      for (guint l = 0; l < in_lines->len; l++)
         {
-          DossierEntityMention *entity = g_ptr_array_index (entities, e);
+          const LineMention *line_mention = &g_array_index (in_lines, LineMention, l);
+          DossierSpan *span = &g_array_index (line_mention->entity->mentions, DossierSpan,
+                                              line_mention->index);
 
-          for (guint m = 0; m < entity->mentions->len; m++)
-            {
-              DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
-
-              if (span->start < match->end && span->end > match->start)
-                span->end = 0;
-            }
+          if (span->start < match->end && span->end > match->start)
+            span->end = 0;
         }
     }
   for (guint i = 0; i < matches->len; i++)

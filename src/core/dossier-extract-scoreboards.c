@@ -328,15 +328,13 @@ dossier_extract_scoreboard_people (GPtrArray      *entities,
 
   for (guint start = 0; start < n; )
     {
-      guint end = start;
+      guint end = dossier_scan_line_end (u, n, start);
       gboolean digit = FALSE;
 
-      while (end < n && u[end] != '\n')
-        {
-          digit |= u[end] < 0x80 && g_ascii_isdigit ((char) u[end]);
-          end++;
-        }
-      if (digit && end - start <= MAX_LINE)
+      /* Tables have short lines: paragraphs are not read at all. */
+      for (guint k = start; end - start <= MAX_LINE && k < end && !digit; k++)
+        digit = u[k] < 0x80 && g_ascii_isdigit ((char) u[k]);
+      if (digit)
         scan_line (u, start, end, names, surnames);
       start = end + 1;
     }

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 G_BEGIN_DECLS
 
@@ -93,6 +94,29 @@ dossier_scan_is_lower (gunichar c)
   if (c < 0x80)
     return c >= 'a' && c <= 'z';
   return g_unichar_islower (c);
+}
+
+/* The end of the line at @k of @u (@n code points): the index of the next '\n', or @n.  The
+ * passes that read lines call it once a line; where wchar_t is UCS-4, as on GNU systems,
+ * the C library's wmemchr() scans many code points a step. */
+static inline guint
+dossier_scan_line_end (const gunichar *u,
+                       guint           n,
+                       guint           k)
+{
+#if WCHAR_MAX > 0xFFFF
+  const wchar_t *eol;
+
+  G_STATIC_ASSERT (sizeof (wchar_t) == sizeof (gunichar));
+  if (k >= n)
+    return n;
+  eol = wmemchr ((const wchar_t *) (gconstpointer) (u + k), L'\n', n - k);
+  return eol != NULL ? (guint) (eol - (const wchar_t *) (gconstpointer) u) : n;
+#else
+  while (k < n && u[k] != '\n')
+    k++;
+  return k;
+#endif
 }
 
 /* Apostrophes as written inside words: O'Brien, don’t, Ra'anana. */
