@@ -1024,6 +1024,14 @@ test_organization_heads (void)
                    "Board of Governors");
   g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "Indonesia"));
   g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "New Zealand"));
+
+  /* Words before a place that begins an organisation's name are the name's. */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  text = "The Royal Papua New Guinea Constabulary said so.";
+  entities = dossier_extract_entities (text, NULL);
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "Royal Papua New Guinea Constabulary", "Royal Papua New Guinea Constabulary");
+  g_assert_cmpuint (entities->len, ==, 1);
 }
 
 /* A name in a headline written in capitals is a mention of the entity the article names in

@@ -1884,6 +1884,20 @@ handle_run (Extractor *self,
       note_acronym (self, end, candidate);
       return end;
     }
+  /* Words before a place that begins an organisation's name: "Royal Papua New Guinea
+   * Constabulary", "Greater Manchester Police". */
+  if (j < self->tokens->len && token_at (self, j)->gap == GAP_SPACE && is_place_match (self, j))
+    {
+      guint place_end = match_token_end (self, j);
+
+      if (place_end < self->tokens->len && token_at (self, place_end)->gap == GAP_SPACE &&
+          is_name_word (self, place_end))
+        {
+          body = handle_body (self, i, place_end, extend_run (self, place_end));
+          if (body > 0)
+            return body;
+        }
+    }
   body = handle_body (self, i, i, j);
   if (body == 0)
     body = and_body (self, i, j);
