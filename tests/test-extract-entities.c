@@ -1032,6 +1032,23 @@ test_organization_heads (void)
   assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
                    "Royal Papua New Guinea Constabulary", "Royal Papua New Guinea Constabulary");
   g_assert_cmpuint (entities->len, ==, 1);
+
+  /* Organisations named in Spanish, Portuguese or French, head first; Indonesian companies
+   * after "PT"; "Sekuritas" is "Securities". */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  text = "The Partido de la Renovación Keldarense, the Universidad de Buenos Aires, Grupo "
+         "Varnelo, PT Sumber Keldara and Orvanta Sekuritas met.";
+  entities = dossier_extract_entities (text, NULL);
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "Partido de la Renovación Keldarense", "Partido de la Renovación Keldarense");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Universidad de Buenos Aires",
+                   "Universidad de Buenos Aires");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Grupo Varnelo", "Grupo Varnelo");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "PT Sumber Keldara",
+                   "PT Sumber Keldara");
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION, "Orvanta Sekuritas",
+                   "Orvanta Sekuritas");
+  g_assert_cmpuint (count_kind (entities, DOSSIER_ENTITY_PERSON), ==, 0);
 }
 
 /* A name in a headline written in capitals is a mention of the entity the article names in

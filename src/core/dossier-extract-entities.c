@@ -106,7 +106,7 @@ static const char * const organization_heads[] = {
   "Institution", "Insurance", "League", "Limited", "Logistics", "Ltd", "Militia", "Ministry",
   "Mission", "Motors", "Movement", "Navy", "Office", "Organisation",
   "Organization", "Parliament", "Party", "Petroleum", "Pharmaceuticals", "PLC", "Police",
-  "Programme", "Program", "Railways", "Regiment", "Secretariat", "Securities", "Senate",
+  "Programme", "Program", "Railways", "Regiment", "Secretariat", "Securities", "Sekuritas", "Senate",
   "Service", "Services", "Shipping", "Society", "Syndicate", "Tbk", "Technologies",
   "Telecom", "Tribunal", "Trust", "Union", "Unit", "University",
   NULL,
@@ -1661,6 +1661,67 @@ note_acronym (Extractor *self,
                          GUINT_TO_POINTER (candidate + 1));
 }
 
+/* First words of organisations' names in Spanish, Portuguese and French, which news in
+ * English keeps as they are: "Partido Revolucionario Institucional", "Grupo Televisa",
+ * "Universidade de São Paulo". */
+static gboolean
+is_organization_first_word (const Extractor *self,
+                            const Token     *token)
+{
+  static const char * const words[] = {
+    "Asociación", "Banco", "Comisión", "Companhia", "Compañía", "Congreso", "Consejo",
+    "Conselho", "Corporación", "Ejército", "Empresa", "Frente", "Fuerzas", "Fundación",
+    "Fundação", "Grupo", "Instituto", "Ministerio", "Ministério", "Ministère", "Movimento",
+    "Movimiento", "Partido", "Parti", "Petróleos", "Policía", "Sindicato", "Universidad",
+    "Universidade", "Université", NULL,
+  };
+
+  if (token->shape != SHAPE_CAPITALIZED)
+    return FALSE;
+  for (guint k = 0; words[k] != NULL; k++)
+    if (token_is (self, token, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Past the small words and the names after them that continue such a name: "Universidad
+ * Nacional de Educación a Distancia", "Partido de la Revolución Democrática". */
+static guint
+extend_romance_connectors (const Extractor *self,
+                           guint            j)
+{
+  static const char * const connectors[] = {
+    "a", "da", "das", "de", "del", "des", "do", "dos", "du", "e", "et", "la", "las", "le",
+    "les", "los", "para", "pour", "y", NULL,
+  };
+
+  while (j + 1 < self->tokens->len)
+    {
+      guint k = j, next;
+      gboolean connector = FALSE;
+
+      /* One or two small words: "de la". */
+      while (k < j + 2 && k + 1 < self->tokens->len && token_at (self, k)->shape == SHAPE_LOWER &&
+             token_at (self, k)->gap == GAP_SPACE)
+        {
+          connector = FALSE;
+          for (guint c = 0; connectors[c] != NULL && !connector; c++)
+            connector = token_is (self, token_at (self, k), connectors[c]);
+          if (!connector)
+            break;
+          k++;
+        }
+      if (k == j || !connector || token_at (self, k)->gap != GAP_SPACE)
+        break;
+      next = token_at (self, k)->match >= 0 ? match_token_end (self, k) :
+             is_name_word (self, k) ? extend_run (self, k) : k;
+      if (next == k)
+        break;
+      j = next;
+    }
+  return j;
+}
+
 /* Whether token @i begins a gazetteer place name ("New Zealand"), not a demonym or title. */
 static gboolean
 is_place_match (const Extractor *self,
@@ -1884,6 +1945,30 @@ handle_run (Extractor *self,
       note_acronym (self, end, candidate);
       return end;
     }
+  /* A first word of an organisation's name in Spanish, Portuguese or French and at least one
+   * more ("Grupo Televisa", "Universidad de Chile"); an Indonesian company after "PT" ("PT
+   * Perusahaan Gas Negara"). */
+  {
+    guint start = G_MAXUINT;
+
+    if (is_organization_first_word (self, token_at (self, i)) &&
+        (j - i >= 2 || extend_romance_connectors (self, j) > j))
+      start = i;
+    else if (i > 0 && token_at (self, i)->gap == GAP_SPACE &&
+             token_at (self, i - 1)->shape == SHAPE_UPPER &&
+             token_is (self, token_at (self, i - 1), "PT"))
+      start = i - 1;
+    if (start != G_MAXUINT)
+      {
+        guint candidate;
+
+        j = extend_romance_connectors (self, j);
+        candidate = add_candidate (self, CAND_ORGANIZATION, start, j, CUE_NONE, j - start);
+
+        note_acronym (self, j, candidate);
+        return j;
+      }
+  }
   /* Words before a place that begins an organisation's name: "Royal Papua New Guinea
    * Constabulary", "Greater Manchester Police". */
   if (j < self->tokens->len && token_at (self, j)->gap == GAP_SPACE && is_place_match (self, j))
