@@ -696,6 +696,17 @@ token_is (const Extractor *self,
 }
 
 static gboolean
+token_is_one_of (const Extractor    *self,
+                 const Token        *token,
+                 const char * const *words)
+{
+  for (guint k = 0; words[k] != NULL; k++)
+    if (token_is (self, token, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_stop_word (const Extractor *self,
               const Token     *token)
 {
@@ -1580,12 +1591,8 @@ has_suffix_period (const Extractor *self,
 {
   static const char * const suffixes[] = { "Corp", "Inc", "Ltd", "Co", "Bhd", "Tbk", NULL };
 
-  if (last->end >= self->length || self->text[last->end] != '.')
-    return FALSE;
-  for (guint k = 0; suffixes[k] != NULL; k++)
-    if (token_is (self, last, suffixes[k]))
-      return TRUE;
-  return FALSE;
+  return last->end < self->length && self->text[last->end] == '.' &&
+         token_is_one_of (self, last, suffixes);
 }
 
 /* Words that end companies' names ("Qantas Airways", "Toyota Motor Corp"): an organisation
@@ -1601,10 +1608,7 @@ is_company_head (const Extractor *self,
     "Pharmaceuticals", "PLC", "Securities", "Shipping", "Tbk", "Technologies", "Telecom", NULL,
   };
 
-  for (guint k = 0; heads[k] != NULL; k++)
-    if (token_is (self, token, heads[k]))
-      return TRUE;
-  return FALSE;
+  return token_is_one_of (self, token, heads);
 }
 
 static guint
@@ -1676,12 +1680,7 @@ is_organization_first_word (const Extractor *self,
     "Universidade", "Université", NULL,
   };
 
-  if (token->shape != SHAPE_CAPITALIZED)
-    return FALSE;
-  for (guint k = 0; words[k] != NULL; k++)
-    if (token_is (self, token, words[k]))
-      return TRUE;
-  return FALSE;
+  return token->shape == SHAPE_CAPITALIZED && token_is_one_of (self, token, words);
 }
 
 /* Past the small words and the names after them that continue such a name: "Universidad
@@ -1704,9 +1703,7 @@ extend_romance_connectors (const Extractor *self,
       while (k < j + 2 && k + 1 < self->tokens->len && token_at (self, k)->shape == SHAPE_LOWER &&
              token_at (self, k)->gap == GAP_SPACE)
         {
-          connector = FALSE;
-          for (guint c = 0; connectors[c] != NULL && !connector; c++)
-            connector = token_is (self, token_at (self, k), connectors[c]);
+          connector = token_is_one_of (self, token_at (self, k), connectors);
           if (!connector)
             break;
           k++;
@@ -1917,10 +1914,9 @@ static gboolean
 is_company_first_word (const Extractor *self,
                        const Token     *token)
 {
-  return token->shape == SHAPE_CAPITALIZED &&
-         (token_is (self, token, "Bank") || token_is (self, token, "Banco") ||
-          token_is (self, token, "Banca") || token_is (self, token, "Banque") ||
-          token_is (self, token, "Air"));
+  static const char * const words[] = { "Air", "Banca", "Banco", "Bank", "Banque", NULL };
+
+  return token->shape == SHAPE_CAPITALIZED && token_is_one_of (self, token, words);
 }
 
 /* Classifies the run starting at @i and records it; returns the index past it. */
