@@ -289,13 +289,15 @@ next_char (const char **p,
 static inline int
 char_class (gunichar c)
 {
+  /* Range tests, small letters first: they are most of the text, and each test is one
+   * comparison (an unsigned difference) where g_ascii_islower() reads a table. */
   if (c < 0x80)
     {
-      if (g_ascii_isupper (c))
-        return 'X';
-      if (g_ascii_islower (c))
+      if (c - 'a' < 26)
         return 'x';
-      if (g_ascii_isdigit (c))
+      if (c - 'A' < 26)
+        return 'X';
+      if (c - '0' < 10)
         return 'd';
       return (int) c;
     }
@@ -391,24 +393,19 @@ token_info_base (const char          *word,
   const char *end = word + len;
 
   memset (info, 0, sizeof *info);
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) word[i] >= 0x80)
-      {
-        ascii = FALSE;
-        break;
-      }
 
-  /* One pass: the hash of the lowercase form (ASCII; other words are lowered by GLib
-   * below), and the shape, which maps letters to X and x and digits to d; its long form
-   * caps runs at four, the short one at one, so "McDonald" is Xx and XxXxxxx.  The hashes
-   * are those of fnv1a() over the same bytes. */
+  /* One pass: the hash of the lowercase form, and the shape, which maps letters to X and x
+   * and digits to d; its long form caps runs at four, the short one at one, so "McDonald"
+   * is Xx and XxXxxxx.  The hashes are those of fnv1a() over the same bytes.  The lowercase
+   * hash is right only for ASCII words: it is taken regardless, and thrown away below for
+   * the others, which GLib lowers (a test per character cheaper than a pass ahead). */
   for (const char *p = word; p < end; )
     {
       gunichar c = next_char (&p, end);
       int class = char_class (c);
 
-      if (ascii)
-        lower_hash = fnv1a_step (lower_hash, (guchar) dossier_ascii_lower ((char) c));
+      ascii &= c < 0x80;
+      lower_hash = fnv1a_step (lower_hash, (guchar) dossier_ascii_lower ((char) c));
       if (n_chars == 0)
         first = c;
       n_chars++;
