@@ -288,18 +288,28 @@ dossier_extract_headline_names (GPtrArray      *entities,
   for (guint start = 0; start < n; )
     {
       guint end = start, n_upper = 0, n_lower = 0, n_initial_upper = 0, n_initial_lower = 0;
+      gunichar before = ' ';   /* the line's first word starts at its start */
       gboolean caps = FALSE, title = FALSE;
 
       /* Most lines have far more small letters than capitals and far more words in small
-       * letters than capitalized ones: those are not read word by word. */
+       * letters than capitalized ones: those are not read word by word.  This census sees
+       * every character of the text: small letters, most of it, are settled by the first
+       * test (c - 'a' < 26 is unsigned, true of them alone). */
       for (; end < n && u[end] != '\n'; end++)
         {
-          gboolean initial = end == start || u[end - 1] == ' ';
+          gunichar c = u[end];
 
-          n_upper += u[end] >= 'A' && u[end] <= 'Z';
-          n_lower += u[end] >= 'a' && u[end] <= 'z';
-          n_initial_upper += initial && u[end] >= 'A' && u[end] <= 'Z';
-          n_initial_lower += initial && u[end] >= 'a' && u[end] <= 'z';
+          if (c - 'a' < 26)
+            {
+              n_lower++;
+              n_initial_lower += before == ' ';
+            }
+          else if (c - 'A' < 26)
+            {
+              n_upper++;
+              n_initial_upper += before == ' ';
+            }
+          before = c;
         }
       if (n_lower <= 2 * n_upper + 8)
         caps = read_line (u, start, end, words);
