@@ -478,18 +478,29 @@ token_info_affixes (const char          *word,
   const char *lend = lower + lower_len;
   const char *p = lower;
   const char *q = lend;
+  guint32 prefix_hash = FNV_BASIS;
 
   info->word = fnv1a (word, len);
+  /* Characters are stepped over as g_utf8_find_next_char() and g_utf8_find_prev_char() do
+   * (past or back to a byte that does not continue a sequence), without a call for each;
+   * the prefix's hash grows by the bytes of each character instead of starting over. */
   for (guint k = 0; k < 4; k++)
     {
       if (p < lend)
-        p = g_utf8_find_next_char (p, lend) ? g_utf8_find_next_char (p, lend) : lend;
-      info->prefix[k] = fnv1a (lower, p - lower);
-      if (q > lower)
         {
-          const char *prev = g_utf8_find_prev_char (lower, q);
-          q = prev != NULL ? prev : lower;
+          const char *from = p;
+
+          do
+            p++;
+          while (p < lend && ((guchar) *p & 0xc0) == 0x80);
+          for (; from < p; from++)
+            prefix_hash = fnv1a_step (prefix_hash, (guchar) *from);
         }
+      info->prefix[k] = prefix_hash;
+      if (q > lower)
+        do
+          q--;
+        while (q > lower && ((guchar) *q & 0xc0) == 0x80);
       info->suffix[k] = fnv1a (q, lend - q);
     }
 }
