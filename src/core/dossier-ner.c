@@ -1188,7 +1188,7 @@ tokenize (const char *text,
       word = is_word_char (ch);
       if (word)
         {
-          gboolean digits = g_unichar_isdigit (ch);
+          gboolean digits = ch < 0x80 ? ch - '0' < 10 : g_unichar_isdigit (ch);
           gboolean internal_period = FALSE;
           guint n_chars = 0;
           guint n_upper = 0, n_lower = 0;
@@ -1199,11 +1199,14 @@ tokenize (const char *text,
           tok.flags = tok.sentence_start ? FLAG_SENTENCE_START : 0;
           while (c.p < c.end)
             {
-              /* A run of ASCII letters and digits, the bulk of a text, without decoding. */
+              /* A run of ASCII letters and digits, the bulk of a text, without decoding;
+               * one byte, one code point, counted once the run ends. */
+              const char *run = c.p;
+
               while (c.p < c.end && (guchar) *c.p < 0x80 &&
                      dossier_scan_ascii_alnum[(guchar) *c.p])
                 {
-                  guchar b = (guchar) *c.p;
+                  guchar b = (guchar) *c.p++;
 
                   if (b >= 'a')
                     n_lower++;
@@ -1211,10 +1214,9 @@ tokenize (const char *text,
                     n_upper++;
                   else
                     tok.flags |= FLAG_HAS_DIGIT;
-                  c.p++;
-                  c.cp++;
-                  n_chars++;
                 }
+              c.cp += (guint) (c.p - run);
+              n_chars += (guint) (c.p - run);
               if (c.p >= c.end)
                 break;
               ch = cursor_peek (&c, &nb);
@@ -1323,7 +1325,11 @@ tokenize (const char *text,
 
       tok.byte_end = c.p - text;
       tok.end = c.cp;
-      if (!word)
+      /* A mark of one byte (ASCII other than a letter or a digit, as the rest are skipped)
+       * has none of the flags but the sentence start. */
+      if (!word && tok.byte_end - tok.byte_start == 1)
+        tok.flags = tok.sentence_start ? FLAG_SENTENCE_START : 0;
+      else if (!word)
         tok.flags = token_scan_flags (text + tok.byte_start, tok.byte_end - tok.byte_start,
                                       tok.sentence_start);
       tag_scratch_add_token (scratch, &tok);
