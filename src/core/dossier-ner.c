@@ -892,7 +892,7 @@ tag_infos (const DossierNerModel *model,
     {
       gint32 score[DOSSIER_NER_ROW] = { 0 };
       guint n_features;
-      gboolean last = i + 1 >= n || (info[i + 1].flags & FLAG_SENTENCE_START);
+      gboolean last;
       guint best = DOSSIER_NER_TAG_O;
       gint32 best_score = G_MININT32;
 
@@ -910,6 +910,8 @@ tag_infos (const DossierNerModel *model,
           continue;
         }
 
+      /* Only now: most tokens are passed over above. */
+      last = i + 1 >= n || (info[i + 1].flags & FLAG_SENTENCE_START);
       if (fill != NULL)
         for (guint j = i >= 2 ? i - 2 : 0; j <= i + 2 && j < n; j++)
           fill (info, j, j == i, fill_data);
