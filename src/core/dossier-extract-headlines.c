@@ -297,6 +297,7 @@ dossier_extract_headline_names (GPtrArray      *entities,
     {
       guint end = dossier_scan_line_end (u, n, start);
       guint n_upper = 0, n_lower = 0, n_initial_upper = 0, n_initial_lower = 0;
+      gunichar before = ' ';   /* the line's first word starts at its start */
       gboolean caps = FALSE, title = FALSE;
 
       /* A paragraph is no headline: it is not read at all. */
@@ -306,15 +307,24 @@ dossier_extract_headline_names (GPtrArray      *entities,
           continue;
         }
       /* Most lines have far more small letters than capitals and far more words in small
-       * letters than capitalized ones: those are not read word by word. */
+       * letters than capitalized ones: those are not read word by word.  Small letters, most
+       * of a line, are settled by the first test (c - 'a' < 26 is unsigned, true of them
+       * alone). */
       for (guint k = start; k < end; k++)
         {
-          gboolean initial = k == start || u[k - 1] == ' ';
+          gunichar c = u[k];
 
-          n_upper += u[k] >= 'A' && u[k] <= 'Z';
-          n_lower += u[k] >= 'a' && u[k] <= 'z';
-          n_initial_upper += initial && u[k] >= 'A' && u[k] <= 'Z';
-          n_initial_lower += initial && u[k] >= 'a' && u[k] <= 'z';
+          if (c - 'a' < 26)
+            {
+              n_lower++;
+              n_initial_lower += before == ' ';
+            }
+          else if (c - 'A' < 26)
+            {
+              n_upper++;
+              n_initial_upper += before == ' ';
+            }
+          before = c;
         }
       if (n_lower <= 2 * n_upper + 8)
         caps = read_line (u, start, end, words);

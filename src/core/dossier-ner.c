@@ -295,13 +295,15 @@ next_char (const char **p,
 static inline int
 char_class (gunichar c)
 {
+  /* Range tests, small letters first: they are most of the text, and each test is one
+   * comparison (an unsigned difference) where g_ascii_islower() reads a table. */
   if (c < 0x80)
     {
-      if (g_ascii_isupper (c))
-        return 'X';
-      if (g_ascii_islower (c))
+      if (c - 'a' < 26)
         return 'x';
-      if (g_ascii_isdigit (c))
+      if (c - 'A' < 26)
+        return 'X';
+      if (c - '0' < 10)
         return 'd';
       return (int) c;
     }
@@ -397,24 +399,19 @@ token_info_base (const char          *word,
   const char *end = word + len;
 
   memset (info, 0, sizeof *info);
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) word[i] >= 0x80)
-      {
-        ascii = FALSE;
-        break;
-      }
 
-  /* One pass: the hash of the lowercase form (ASCII; other words are lowered by GLib
-   * below), and the shape, which maps letters to X and x and digits to d; its long form
-   * caps runs at four, the short one at one, so "McDonald" is Xx and XxXxxxx.  The hashes
-   * are those of fnv1a() over the same bytes. */
+  /* One pass: the hash of the lowercase form, and the shape, which maps letters to X and x
+   * and digits to d; its long form caps runs at four, the short one at one, so "McDonald"
+   * is Xx and XxXxxxx.  The hashes are those of fnv1a() over the same bytes.  The lowercase
+   * hash is right only for ASCII words: it is taken regardless, and thrown away below for
+   * the others, which GLib lowers (a test per character cheaper than a pass ahead). */
   for (const char *p = word; p < end; )
     {
       gunichar c = next_char (&p, end);
       int class = char_class (c);
 
-      if (ascii)
-        lower_hash = fnv1a_step (lower_hash, (guchar) dossier_ascii_lower ((char) c));
+      ascii &= c < 0x80;
+      lower_hash = fnv1a_step (lower_hash, (guchar) dossier_ascii_lower ((char) c));
       if (n_chars == 0)
         first = c;
       n_chars++;
@@ -487,18 +484,29 @@ token_info_affixes (const char          *word,
   const char *lend = lower + lower_len;
   const char *p = lower;
   const char *q = lend;
+  guint32 prefix_hash = FNV_BASIS;
 
   info->word = fnv1a (word, len);
+  /* Characters are stepped over as g_utf8_find_next_char() and g_utf8_find_prev_char() do
+   * (past or back to a byte that does not continue a sequence), without a call for each;
+   * the prefix's hash grows by the bytes of each character instead of starting over. */
   for (guint k = 0; k < 4; k++)
     {
       if (p < lend)
-        p = g_utf8_find_next_char (p, lend) ? g_utf8_find_next_char (p, lend) : lend;
-      info->prefix[k] = fnv1a (lower, p - lower);
-      if (q > lower)
         {
-          const char *prev = g_utf8_find_prev_char (lower, q);
-          q = prev != NULL ? prev : lower;
+          const char *from = p;
+
+          do
+            p++;
+          while (p < lend && ((guchar) *p & 0xc0) == 0x80);
+          for (; from < p; from++)
+            prefix_hash = fnv1a_step (prefix_hash, (guchar) *from);
         }
+      info->prefix[k] = prefix_hash;
+      if (q > lower)
+        do
+          q--;
+        while (q > lower && ((guchar) *q & 0xc0) == 0x80);
       info->suffix[k] = fnv1a (q, lend - q);
     }
 }
@@ -890,7 +898,7 @@ tag_infos (const DossierNerModel *model,
     {
       gint32 score[DOSSIER_NER_ROW] = { 0 };
       guint n_features;
-      gboolean last = i + 1 >= n || (info[i + 1].flags & FLAG_SENTENCE_START);
+      gboolean last;
       guint best = DOSSIER_NER_TAG_O;
       gint32 best_score = G_MININT32;
 
@@ -908,6 +916,8 @@ tag_infos (const DossierNerModel *model,
           continue;
         }
 
+      /* Only now: most tokens are passed over above. */
+      last = i + 1 >= n || (info[i + 1].flags & FLAG_SENTENCE_START);
       if (fill != NULL)
         for (guint j = i >= 2 ? i - 2 : 0; j <= i + 2 && j < n; j++)
           fill (info, j, j == i, fill_data);
@@ -1186,7 +1196,7 @@ tokenize (const char *text,
       word = is_word_char (ch);
       if (word)
         {
-          gboolean digits = g_unichar_isdigit (ch);
+          gboolean digits = ch < 0x80 ? ch - '0' < 10 : g_unichar_isdigit (ch);
           gboolean internal_period = FALSE;
           guint n_chars = 0;
           guint n_upper = 0, n_lower = 0;
@@ -1197,11 +1207,14 @@ tokenize (const char *text,
           tok.flags = tok.sentence_start ? FLAG_SENTENCE_START : 0;
           while (c.p < c.end)
             {
-              /* A run of ASCII letters and digits, the bulk of a text, without decoding. */
+              /* A run of ASCII letters and digits, the bulk of a text, without decoding;
+               * one byte, one code point, counted once the run ends. */
+              const char *run = c.p;
+
               while (c.p < c.end && (guchar) *c.p < 0x80 &&
                      dossier_scan_ascii_alnum[(guchar) *c.p])
                 {
-                  guchar b = (guchar) *c.p;
+                  guchar b = (guchar) *c.p++;
 
                   if (b >= 'a')
                     n_lower++;
@@ -1209,10 +1222,9 @@ tokenize (const char *text,
                     n_upper++;
                   else
                     tok.flags |= FLAG_HAS_DIGIT;
-                  c.p++;
-                  c.cp++;
-                  n_chars++;
                 }
+              c.cp += (guint) (c.p - run);
+              n_chars += (guint) (c.p - run);
               if (c.p >= c.end)
                 break;
               ch = cursor_peek (&c, &nb);
@@ -1321,7 +1333,11 @@ tokenize (const char *text,
 
       tok.byte_end = c.p - text;
       tok.end = c.cp;
-      if (!word)
+      /* A mark of one byte (ASCII other than a letter or a digit, as the rest are skipped)
+       * has none of the flags but the sentence start. */
+      if (!word && tok.byte_end - tok.byte_start == 1)
+        tok.flags = tok.sentence_start ? FLAG_SENTENCE_START : 0;
+      else if (!word)
         tok.flags = token_scan_flags (text + tok.byte_start, tok.byte_end - tok.byte_start,
                                       tok.sentence_start);
       tag_scratch_add_token (scratch, &tok);
