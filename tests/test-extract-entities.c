@@ -415,6 +415,16 @@ test_gazetteer_boundaries (void)
   entities = extract ("Officials of the Veldran Islamic Party met the Cuban Consulate staff.");
   g_assert_nonnull (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "Cuban Consulate"));
   g_assert_null (find_entity (entities, DOSSIER_ENTITY_ORGANIZATION, "Consulate"));
+  /* Peoples, faiths and regions' adjectives are no names either, unless a name goes on. */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  entities = extract ("Kurdish fighters, Arab tribes, Sunni clerics and European envoys met "
+                      "the Association of Muslim Scholars. The Kurds, Yazidis and Druze "
+                      "stayed away.");
+  g_assert_cmpuint (entities->len, ==, 1);
+  assert_mentions ("Kurdish fighters, Arab tribes, Sunni clerics and European envoys met "
+                   "the Association of Muslim Scholars. The Kurds, Yazidis and Druze "
+                   "stayed away.", entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "Association of Muslim Scholars", "Association of Muslim Scholars");
   /* Where the tagger alone would call them places. */
   g_clear_pointer (&entities, g_ptr_array_unref);
   entities = extract ("Egyptian and Qatari mediators met in Cairo on Sunday.");

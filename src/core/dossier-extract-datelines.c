@@ -231,32 +231,6 @@ place_named (GPtrArray  *entities,
   return entity;
 }
 
-/* The gazetteers' and the registry's forms, case folded: built once, read-only after. */
-static gpointer
-build_known_forms (gpointer data)
-{
-  const DossierGazetteer *gazetteer = dossier_gazetteer_get_default ();
-  GHashTable *forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; gazetteer != NULL && i < gazetteer->patterns->len; i++)
-    g_hash_table_add (forms, g_utf8_casefold (g_array_index (gazetteer->patterns,
-                                                             DossierGazetteerPattern,
-                                                             i).text, -1));
-  return forms;
-}
-
-/* Whether the capitals @name are a known form: the rules read those ("NATO —", "REUTERS -"),
- * and what they made of them stands. */
-static gboolean
-is_known (const char *name)
-{
-  static GOnce once = G_ONCE_INIT;
-  GHashTable *forms = g_once (&once, build_known_forms, NULL);
-  g_autofree char *key = g_utf8_casefold (name, -1);
-
-  return g_hash_table_contains (forms, key);
-}
-
 /* Whether a mention overlaps [@start, @end) and reaches out of it, or is a place's.  Another
  * inside it, the tagger's guess at a word it could not read in capitals ("VELMORA" an
  * organisation), gives way. */
@@ -332,7 +306,9 @@ dossier_extract_dateline_places (GPtrArray      *entities,
       DossierEntityMention *place;
       DossierSpan span = { range->start, range->end };
 
-      if (is_known (name))
+      /* The rules read known names ("NATO —", "REUTERS -"), and what they made of them
+       * stands. */
+      if (dossier_gazetteer_knows_form (dossier_gazetteer_get_default (), name))
         continue;
       drop_inside (entities, range);
       place = place_named (entities, name);

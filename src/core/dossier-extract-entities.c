@@ -1496,7 +1496,15 @@ connector_extension (const Extractor *self,
         match_entry (self, &g_array_index (self->matches, Match, token_at (self, k)->match));
 
       if (entry->klass != DOSSIER_GAZETTEER_TITLE && entry->klass != DOSSIER_GAZETTEER_OUTLET)
-        return match_token_end (self, k);
+        {
+          guint end = match_token_end (self, k);
+
+          /* And the words after it: "Association of Muslim Scholars". */
+          if (end < self->tokens->len && token_at (self, end)->gap == GAP_SPACE &&
+              is_name_word (self, end))
+            end = extend_run (self, end);
+          return end;
+        }
     }
   return 0;
 }
@@ -2158,7 +2166,11 @@ process_line (Extractor *self,
                     }
                 }
 
-              reserve (self, token->cp_start, cp_end);
+              /* A people's or faith's word before a capitalized one may begin a name the
+               * tagger knows better ("Asian Times", "Jewish Chronicle"). */
+              if (entry->klass != DOSSIER_GAZETTEER_REGION || end >= self->tokens->len ||
+                  token_at (self, end)->gap != GAP_SPACE || !is_name_word (self, end))
+                reserve (self, token->cp_start, cp_end);
               i = end;
               continue;
             }

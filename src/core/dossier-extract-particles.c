@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dossier-extract-particles.h"
+#include "dossier-gazetteer.h"
 #include "dossier-text-scan.h"
 
 /*
@@ -71,13 +72,61 @@ particle_extension (const gunichar *u,
   return k;
 }
 
+/* What covers a code point: a mention, or one that may give way to a name with particles. */
+enum {
+  COVERED = 1,
+  COVERED_YIELDS = 2,
+};
+
+/* Whether the mention @span of @entity may give way to a person's name running over it: one
+ * word, not a person's, and no form of the gazetteers (the tagger's guess: "Torre" a place in
+ * "Maria Fernanda de la Torre"). */
+static gboolean
+yields (const DossierEntityMention *entity,
+        const gunichar             *u,
+        guint                       n,
+        const DossierSpan          *span)
+{
+  g_autofree char *word = NULL;
+
+  if (entity->kind == DOSSIER_ENTITY_PERSON || span->end > n || span->end <= span->start)
+    return FALSE;
+  for (guint k = span->start; k < span->end; k++)
+    if (!dossier_scan_is_word_char (u[k]) && u[k] != '-')
+      return FALSE;
+  word = g_ucs4_to_utf8 (u + span->start, span->end - span->start, NULL, NULL, NULL);
+  return word != NULL && !dossier_gazetteer_knows_form (dossier_gazetteer_get_default (), word);
+}
+
+/* Whether a person's mention holds @span. */
+static gboolean
+inside_person (GPtrArray         *entities,
+               const DossierSpan *span)
+{
+  for (guint e = 0; e < entities->len; e++)
+    {
+      const DossierEntityMention *entity = g_ptr_array_index (entities, e);
+
+      if (entity->kind != DOSSIER_ENTITY_PERSON)
+        continue;
+      for (guint m = 0; m < entity->mentions->len; m++)
+        {
+          const DossierSpan *other = &g_array_index (entity->mentions, DossierSpan, m);
+
+          if (other->start < span->start && other->end >= span->end)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 void
 dossier_extract_extend_particles (GPtrArray      *entities,
                                   const gunichar *u,
                                   guint           n)
 {
   g_autofree guint8 *covered = NULL;
-  guint extended = 0;
+  guint extended = 0, yielded = 0;
 
   covered = g_malloc0 ((gsize) n + 1);
   for (guint e = 0; e < entities->len; e++)
@@ -87,9 +136,10 @@ dossier_extract_extend_particles (GPtrArray      *entities,
       for (guint m = 0; m < entity->mentions->len; m++)
         {
           const DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
+          guint8 mark = yields (entity, u, n, span) ? COVERED_YIELDS : COVERED;
 
           for (guint k = span->start; k < span->end && k < n; k++)
-            covered[k] = 1;
+            covered[k] = mark;
         }
     }
   for (guint e = 0; e < entities->len; e++)
@@ -108,11 +158,14 @@ dossier_extract_extend_particles (GPtrArray      *entities,
             continue;
           end = particle_extension (u, n, span->end);
           for (guint k = span->end; k < end && clear; k++)
-            clear = !covered[k];
+            clear = covered[k] != COVERED;
           if (end == span->end || !clear)
             continue;
           for (guint k = span->end; k < end; k++)
-            covered[k] = 1;
+            {
+              yielded += covered[k] == COVERED_YIELDS;
+              covered[k] = COVERED;
+            }
           /* The fuller name is the entity's, the shorter one an alias. */
           {
             g_autofree char *name = g_ucs4_to_utf8 (u + span->start, end - span->start,
@@ -129,8 +182,29 @@ dossier_extract_extend_particles (GPtrArray      *entities,
           extended++;
         }
     }
-  if (extended > 0)
-    g_debug ("particles: %u names of people extended", extended);
+  if (extended == 0)
+    return;
+  if (yielded > 0)
+    {
+      /* The mentions that gave way are those now inside a person's longer one. */
+      for (guint e = 0; e < entities->len; e++)
+        {
+          DossierEntityMention *entity = g_ptr_array_index (entities, e);
+
+          if (entity->kind == DOSSIER_ENTITY_PERSON)
+            continue;
+          for (guint m = 0; m < entity->mentions->len; m++)
+            {
+              DossierSpan *span = &g_array_index (entity->mentions, DossierSpan, m);
+
+              if (span->start < n && covered[span->start] == COVERED &&
+                  yields (entity, u, n, span) && inside_person (entities, span))
+                span->end = 0;
+            }
+        }
+      dossier_scan_tidy_mentions (entities);
+    }
+  g_debug ("particles: %u names of people extended", extended);
 }
 
 /* Whether @u at @at holds @rest (UTF-8) and then no word character. */

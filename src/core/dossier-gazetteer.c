@@ -50,6 +50,7 @@ dossier_gazetteer_free (DossierGazetteer *gazetteer)
     }
   g_clear_pointer (&gazetteer->automaton, dossier_aho_corasick_free);
   g_clear_pointer (&gazetteer->given_names, g_hash_table_unref);
+  g_clear_pointer (&gazetteer->folded_forms, g_hash_table_unref);
   g_free (gazetteer);
 }
 
@@ -374,6 +375,20 @@ region_row (Loader          *loader,
          add_forms (loader, where, entry, cells[1], DOSSIER_GAZETTEER_FORM_ALIAS, 0, error);
 }
 
+/* A people, faith or region's adjective: its forms are read as demonyms (no mentions). */
+static gboolean
+people_row (Loader          *loader,
+            const Location  *where,
+            char           **cells,
+            GError         **error)
+{
+  guint entry = add_entry (loader, cells[0], DOSSIER_GAZETTEER_REGION, DOSSIER_ENTITY_PLACE,
+                           NULL);
+
+  return add_form (loader, where, entry, cells[0], DOSSIER_GAZETTEER_FORM_DEMONYM, 0, error) &&
+         add_forms (loader, where, entry, cells[1], DOSSIER_GAZETTEER_FORM_DEMONYM, 0, error);
+}
+
 static gboolean
 organization_row (Loader          *loader,
                   const Location  *where,
@@ -459,6 +474,7 @@ dossier_gazetteer_new (GError **error)
   static const char * const country_columns[] = { "name", "demonyms", "capital", "aliases", NULL };
   static const char * const city_columns[] = { "name", "country", "aliases", NULL };
   static const char * const region_columns[] = { "name", "aliases", NULL };
+  static const char * const people_columns[] = { "name", "forms", NULL };
   static const char * const organization_columns[] = { "name", "type", "aliases", NULL };
   static const char * const title_columns[] = { "title", "type", NULL };
   static const char * const given_name_columns[] = { "name", NULL };
@@ -478,6 +494,7 @@ dossier_gazetteer_new (GError **error)
       !load_table (&loader, "cities.tsv", city_columns, city_row, error) ||
       !load_table (&loader, "regions.tsv", region_columns, region_row, error) ||
       !load_table (&loader, "subdivisions.tsv", city_columns, subdivision_row, error) ||
+      !load_table (&loader, "peoples.tsv", people_columns, people_row, error) ||
       /* After the hand-made files: its generator leaves out the names they hold. */
       !load_table (&loader, "geonames-cities.tsv", city_columns, city_row, error) ||
       !load_table (&loader, "organizations.tsv", organization_columns, organization_row,
@@ -488,12 +505,14 @@ dossier_gazetteer_new (GError **error)
     return NULL;
 
   gazetteer->automaton = dossier_aho_corasick_new ();
+  gazetteer->folded_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < gazetteer->patterns->len; i++)
     {
       const DossierGazetteerPattern *pattern = &g_array_index (gazetteer->patterns,
                                                                DossierGazetteerPattern, i);
 
       dossier_aho_corasick_add (gazetteer->automaton, pattern->text, strlen (pattern->text), i);
+      g_hash_table_add (gazetteer->folded_forms, g_utf8_casefold (pattern->text, -1));
     }
   dossier_aho_corasick_compile (gazetteer->automaton);
   g_debug ("%u entries, %u patterns, %u automaton states, %u given names",
@@ -530,4 +549,17 @@ dossier_gazetteer_is_given_name (const DossierGazetteer *gazetteer,
   g_return_val_if_fail (gazetteer != NULL, FALSE);
 
   return name != NULL && g_hash_table_contains (gazetteer->given_names, name);
+}
+
+gboolean
+dossier_gazetteer_knows_form (const DossierGazetteer *gazetteer,
+                              const char             *text)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (gazetteer != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  key = g_utf8_casefold (text, -1);
+  return g_hash_table_contains (gazetteer->folded_forms, key);
 }

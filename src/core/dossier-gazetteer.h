@@ -61,6 +61,7 @@ typedef struct {
   GArray             *patterns;     /* DossierGazetteerPattern; automaton ids index it */
   DossierAhoCorasick *automaton;
   GHashTable         *given_names;  /* set of first names ("Abbas", "Mikhail") */
+  GHashTable         *folded_forms; /* set of every pattern's text, case folded */
 } DossierGazetteer;
 
 /* Loads data/gazetteer/ and the default source registry.  Fails, naming the file and line,
@@ -73,6 +74,11 @@ const DossierGazetteer *dossier_gazetteer_get_default  (void);
 
 gboolean                dossier_gazetteer_is_given_name (const DossierGazetteer *gazetteer,
                                                          const char             *name);
+
+/* Whether @text, in any case, is a form of an entry ("NATO", "Kayes" is not): what the
+ * passes after the rules ask of a name the tagger may have guessed. */
+gboolean                dossier_gazetteer_knows_form   (const DossierGazetteer *gazetteer,
+                                                        const char             *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierGazetteer, dossier_gazetteer_free)
 
