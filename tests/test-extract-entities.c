@@ -627,6 +627,13 @@ test_title_cues (void)
   g_clear_pointer (&entities, g_ptr_array_unref);
   entities = extract ("The English Premier League fined the club on Monday.");
   g_assert_cmpuint (count_kind (entities, DOSSIER_ENTITY_PERSON), ==, 0);
+  /* "Sheikh" inside a name is the name's; before one, an honorific. */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  entities = extract ("Hassan Sheikh Mohamud met Emir Sheikh Tamim in Doha.");
+  assert_mentions ("Hassan Sheikh Mohamud met Emir Sheikh Tamim in Doha.", entities,
+                   DOSSIER_ENTITY_PERSON, "Hassan Sheikh Mohamud", "Hassan Sheikh Mohamud");
+  assert_mentions ("Hassan Sheikh Mohamud met Emir Sheikh Tamim in Doha.", entities,
+                   DOSSIER_ENTITY_PERSON, "Tamim", "Tamim");
   /* Nationalities as nouns are no part of a name: "Frenchman", "Spaniard". */
   g_clear_pointer (&entities, g_ptr_array_unref);
   entities = extract ("Spaniard Carlos Ibarrondo beat Frenchman Thomas Delorge 6-4 6-2.");

@@ -1407,6 +1407,19 @@ is_hyphenated_syllable (const Extractor *self,
 }
 
 /* Past the end of the run of name words that starts at @i. */
+/* "Sheikh" between two words of a name is part of it, as in Somali names ("Hassan Sheikh
+ * Mohamud", "Sharif Sheikh Ahmed"); before a name it stays an honorific. */
+static gboolean
+is_inner_sheikh (const Extractor *self,
+                 guint            j)
+{
+  const Token *token = token_at (self, j);
+
+  return token->shape == SHAPE_CAPITALIZED && token_is (self, token, "Sheikh") &&
+         j + 1 < self->tokens->len && token_at (self, j + 1)->gap == GAP_SPACE &&
+         !token_at (self, j + 1)->sentence_start && is_name_word (self, j + 1);
+}
+
 static guint
 extend_run (const Extractor *self,
             guint            i)
@@ -1424,6 +1437,8 @@ extend_run (const Extractor *self,
           if (is_name_word (self, j))
             j++;
           else if (particle_leads_on (self, j))
+            j += 2;
+          else if (is_inner_sheikh (self, j))
             j += 2;
           else if (is_hyphenated_syllable (self, i, j))
             j++;
