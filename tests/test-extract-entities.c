@@ -1042,6 +1042,14 @@ test_organization_heads (void)
   g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "Indonesia"));
   g_assert_null (find_entity (entities, DOSSIER_ENTITY_PLACE, "New Zealand"));
 
+  /* So is a place written with its period: "U.S. Department of ...". */
+  g_clear_pointer (&entities, g_ptr_array_unref);
+  text = "The U.S. Department of Harbour Works said so. The U.S. did not.";
+  entities = dossier_extract_entities (text, NULL);
+  assert_mentions (text, entities, DOSSIER_ENTITY_ORGANIZATION,
+                   "U.S. Department of Harbour Works", "U.S. Department of Harbour Works");
+  assert_mentions (text, entities, DOSSIER_ENTITY_PLACE, "United States", "U.S.");
+
   /* Words before a place that begins an organisation's name are the name's. */
   g_clear_pointer (&entities, g_ptr_array_unref);
   text = "The Royal Papua New Guinea Constabulary said so.";

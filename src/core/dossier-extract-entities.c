@@ -2103,6 +2103,23 @@ handle_credit (Extractor *self,
   return j;
 }
 
+/* Whether token @end comes right after @match, a space apart, or after its own period and a
+ * space ("U.S. Department of Energy"). */
+static gboolean
+follows_match (const Extractor *self,
+               const Match     *match,
+               guint            end)
+{
+  const Token *token = token_at (self, end);
+
+  if (token->sentence_start)
+    return FALSE;
+  if (token->gap == GAP_SPACE)
+    return TRUE;
+  return token->gap == GAP_PERIOD && match->end > 0 && self->text[match->end - 1] == '.' &&
+         match->end < token->start && self->text[match->end] == ' ';
+}
+
 /* "Defense Minister Israel Katz": a place name after a title and before a capitalized word
  * is a first name. */
 static gboolean
@@ -2201,7 +2218,7 @@ process_line (Extractor *self,
            * "Qantas Airways", "Toyota Motor Corp". */
           if ((entry->kind == DOSSIER_ENTITY_PLACE || entry->kind == DOSSIER_ENTITY_ORGANIZATION) &&
               pattern->form != DOSSIER_GAZETTEER_FORM_DEMONYM && end < self->tokens->len &&
-              token_at (self, end)->gap == GAP_SPACE && is_name_word (self, end))
+              follows_match (self, match, end) && is_name_word (self, end))
             {
               guint run_end = extend_run (self, end);
               guint body = entry->kind == DOSSIER_ENTITY_ORGANIZATION &&
