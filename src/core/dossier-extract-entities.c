@@ -633,7 +633,7 @@ typedef struct {
   GHashTable             *acronyms;      /* acronym → candidate index + 1 */
   GHashTable             *absorbed;      /* place names taken as surnames ("Golan") */
   GArray                 *reserved;      /* DossierSpan: read and left unmarked on purpose
-                                          * (demonyms, head words alone); NULL if none */
+                                          * (demonyms, peoples, faiths); NULL if none */
 
   guint64                *lower_words;   /* bit set of words seen in lower case */
   guint64                 lower_mask;    /* number of bits - 1 */
@@ -3621,9 +3621,9 @@ dossier_entity_mention_free (DossierEntityMention *entity)
   g_free (entity);
 }
 
-static DossierEntityMention *
-entity_new (const char        *name,
-            DossierEntityKind  kind)
+DossierEntityMention *
+dossier_entity_mention_new (const char        *name,
+                            DossierEntityKind  kind)
 {
   DossierEntityMention *entity = g_new0 (DossierEntityMention, 1);
 
@@ -3707,7 +3707,7 @@ entity_for (GPtrArray         *result,
   if (slots[slot] < 0)
     {
       slots[slot] = (int) result->len;
-      g_ptr_array_add (result, entity_new (name, kind));
+      g_ptr_array_add (result, dossier_entity_mention_new (name, kind));
     }
   return g_ptr_array_index (result, slots[slot]);
 }

@@ -207,11 +207,7 @@ dossier_extract_add_learned (GPtrArray             *entities,
         entity = g_hash_table_lookup (surnames, key);
       if (entity == NULL)
         {
-          entity = g_new0 (DossierEntityMention, 1);
-          entity->name = g_strdup (words);
-          entity->kind = span->kind;
-          entity->aliases = g_ptr_array_new_with_free_func (g_free);
-          entity->mentions = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
+          entity = dossier_entity_mention_new (words, span->kind);
           g_ptr_array_add (entities, entity);
           g_hash_table_insert (by_key, g_steal_pointer (&key), entity);
           if (span->kind == DOSSIER_ENTITY_PERSON && strchr (words, ' ') != NULL)

@@ -263,11 +263,7 @@ person_named (GPtrArray  *entities,
       if (strcmp (entity->name, name) == 0)
         return entity;
     }
-  entity = g_new0 (DossierEntityMention, 1);
-  entity->name = g_strdup (name);
-  entity->kind = DOSSIER_ENTITY_PERSON;
-  entity->aliases = g_ptr_array_new_with_free_func (g_free);
-  entity->mentions = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
+  entity = dossier_entity_mention_new (name, DOSSIER_ENTITY_PERSON);
   g_ptr_array_add (added, entity);
   return entity;
 }

@@ -251,11 +251,7 @@ club_entity (GPtrArray  *entities,
       if (entity->kind == DOSSIER_ENTITY_ORGANIZATION && strcmp (entity->name, name) == 0)
         return entity;
     }
-  entity = g_new0 (DossierEntityMention, 1);
-  entity->name = g_strdup (name);
-  entity->kind = DOSSIER_ENTITY_ORGANIZATION;
-  entity->aliases = g_ptr_array_new_with_free_func (g_free);
-  entity->mentions = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
+  entity = dossier_entity_mention_new (name, DOSSIER_ENTITY_ORGANIZATION);
   g_ptr_array_add (clubs, entity);
   return entity;
 }

@@ -74,7 +74,10 @@ typedef struct {
   GArray            *mentions;   /* DossierSpan, text order */
 } DossierEntityMention;
 
-void dossier_entity_mention_free (DossierEntityMention *entity);
+/* A new entity named @name of @kind, with no alias and no mention yet. */
+DossierEntityMention *dossier_entity_mention_new  (const char            *name,
+                                                   DossierEntityKind      kind);
+void                  dossier_entity_mention_free (DossierEntityMention  *entity);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierEntityMention, dossier_entity_mention_free)
 
 /* Entities in order of first mention (DossierEntityMention): gazetteer matches (countries,
